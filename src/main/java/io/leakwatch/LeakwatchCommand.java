@@ -1,0 +1,25 @@
+package io.leakwatch;
+
+import io.leakwatch.database.DatabaseSelection;
+import io.leakwatch.database.EmbeddedDatabase;
+import io.quarkus.runtime.Quarkus;
+import picocli.CommandLine.Command;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "leakwatch", mixinStandardHelpOptions = true,
+        description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.")
+public class LeakwatchCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Optional<EmbeddedDatabase> embedded = DatabaseSelection.fromEnvironment().startIfEmbedded();
+        try {
+            Quarkus.run();
+        } finally {
+            embedded.ifPresent(EmbeddedDatabase::close);
+        }
+        return 0;
+    }
+}
