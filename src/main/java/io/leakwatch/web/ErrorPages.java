@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -25,27 +26,32 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response mapHttpError(WebApplicationException exception) {
+    public Response mapHttpError(WebApplicationException exception, UriInfo uri) {
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(exception);
+            return unexpected(exception, uri);
         }
-        return page(ErrorPage.forStatus(status));
+        return respond(ErrorPage.forStatus(status), uri);
     }
 
     @ServerExceptionMapper
-    public Response mapUnexpected(Exception exception) {
-        return unexpected(exception);
+    public Response mapUnexpected(Exception exception, UriInfo uri) {
+        return unexpected(exception, uri);
     }
 
-    private Response unexpected(Exception exception) {
+    private Response unexpected(Exception exception, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected failure, reference %s", reference);
         ErrorPage generic = ErrorPage.forStatus(500);
-        return page(new ErrorPage(500, generic.title(), generic.explanation() + " Reference: " + reference));
+        return respond(new ErrorPage(500, generic.title(), generic.explanation() + " Reference: " + reference), uri);
     }
 
-    private static Response page(ErrorPage page) {
+    /** API clients get the status and a one-line reason; people get a page. */
+    private static Response respond(ErrorPage page, UriInfo uri) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Response.status(page.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity(page.title()).build();
+        }
         return Response.status(page.status())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(page).render())

@@ -1,0 +1,77 @@
+package io.leakwatch.breach;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A breach in the catalogue; its identifiers live in the hash index under its id. */
+@Entity
+@Table(name = "breach")
+public class Breach extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String title;
+    public String domain = "";
+    @Column(name = "breach_date")
+    public LocalDate breachDate;
+    @Column(name = "added_at")
+    public Instant addedAt = Instant.now();
+    @Column(name = "modified_at")
+    public Instant modifiedAt = Instant.now();
+    @Column(name = "pwn_count")
+    public long pwnCount;
+    public String description = "";
+    /** Slugs from the data-class vocabulary (DataClass). */
+    @Column(name = "data_classes")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> dataClasses = new ArrayList<>();
+    @Column(name = "is_verified")
+    public boolean verified;
+    @Column(name = "is_fabricated")
+    public boolean fabricated;
+    @Column(name = "is_sensitive")
+    public boolean sensitive;
+    @Column(name = "is_retired")
+    public boolean retired;
+    @Column(name = "is_spam_list")
+    public boolean spamList;
+    @Column(name = "is_malware")
+    public boolean malware;
+    @Column(name = "is_subscription_free")
+    public boolean subscriptionFree;
+    @Column(name = "is_stealer_log")
+    public boolean stealerLog;
+    @Column(name = "logo_path")
+    public String logoPath = "";
+    @Column(name = "published_in")
+    public Integer publishedIn;
+    @Column(name = "pending_in")
+    public Integer pendingIn;
+    @Column(name = "removed_in")
+    public Integer removedIn;
+
+    /** In the public catalogue: published by a generation and not removed since. */
+    public boolean isPublic() {
+        return publishedIn != null && removedIn == null;
+    }
+
+    /** Whether an anonymous account search may name it: HIBP's rule for public range results. */
+    public boolean isListedInAccountSearch() {
+        return isPublic() && !sensitive && !retired && !fabricated;
+    }
+}

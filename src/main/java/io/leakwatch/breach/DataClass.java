@@ -1,0 +1,56 @@
+package io.leakwatch.breach;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The one vocabulary for exposed data: a stable slug (URLs, message keys, storage) and the English
+ * name in Have I Been Pwned's style (API, pages).
+ */
+public enum DataClass {
+    EMAIL_ADDRESSES("email-addresses", "Email addresses"),
+    USERNAMES("usernames", "Usernames"),
+    PASSWORDS("passwords", "Passwords"),
+    PHONE_NUMBERS("phone-numbers", "Phone numbers"),
+    NAMES("names", "Names"),
+    GOVERNMENT_ISSUED_IDS("government-issued-ids", "Government issued IDs"),
+    DATES_OF_BIRTH("dates-of-birth", "Dates of birth"),
+    PLACES_OF_BIRTH("places-of-birth", "Places of birth"),
+    PHYSICAL_ADDRESSES("physical-addresses", "Physical addresses"),
+    ETHNICITIES("ethnicities", "Ethnicities"),
+    POLITICAL_AFFILIATIONS("political-affiliations", "Political affiliations"),
+    EMPLOYERS("employers", "Employers"),
+    JOB_TITLES("job-titles", "Job titles"),
+    CRIMINAL_RECORDS("criminal-records", "Criminal records"),
+    POLICE_REPORTS("police-reports", "Police reports"),
+    GEOGRAPHIC_LOCATIONS("geographic-locations", "Geographic locations"),
+    LOCATION_HISTORY("location-history", "Location history"),
+    TRAVEL_RECORDS("travel-records", "Travel records"),
+    FINANCIAL_RECORDS("financial-records", "Financial records"),
+    DEVICE_INFORMATION("device-information", "Device information");
+
+    private final String slug;
+    private final String displayName;
+
+    DataClass(String slug, String displayName) {
+        this.slug = slug;
+        this.displayName = displayName;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public static Optional<DataClass> ofSlug(String slug) {
+        return Arrays.stream(values()).filter(dataClass -> dataClass.slug.equals(slug)).findFirst();
+    }
+
+    /** The display name of a stored slug; an unknown slug (from a newer version) is shown as is. */
+    static String nameOfSlug(String slug) {
+        return ofSlug(slug).map(DataClass::displayName).orElse(slug);
+    }
+}

@@ -1,0 +1,198 @@
+package io.leakwatch.check;
+
+import io.leakwatch.breach.AccountSearchNames;
+import io.leakwatch.index.GenerationFile;
+import io.leakwatch.index.HashKind;
+import io.leakwatch.index.IndexConfig;
+import io.leakwatch.index.ServedIndex;
+import io.quarkus.vertx.web.Route;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.ByteBuffer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The k-anonymity range APIs. {@code /range/{prefix}} follows the Pwned Passwords wire contract to
+ * the letter so existing clients can point at Leakwatch; {@code /api/v1/range/search/{prefix}} is the
+ * breached-account range search that Mozilla Monitor consumes.
+ *
+ * <p>Reactive routes on the event loop: each request is one positional read of one bucket from the
+ * served generation file and a body written straight from it.
+ */
+@ApplicationScoped
+public class RangeRoutes {
+
+    private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+
+    private final ServedIndex servedIndex;
+    private final AccountSearchNames accountSearchNames;
+    private final String cacheControl;
+
+    public RangeRoutes(ServedIndex servedIndex, AccountSearchNames accountSearchNames, IndexConfig config) {
+        this.servedIndex = servedIndex;
+        this.accountSearchNames = accountSearchNames;
+        this.cacheControl = "public, max-age=" + config.rangeMaxAge().toSeconds();
+    }
+
+    @Route(regex = "/range/([^/]*)")
+    void passwordRange(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (!acceptMethod(context)) {
+            return;
+        }
+        String prefix = context.pathParam("param0");
+        if (!isHex(prefix, 5)) {
+            badRequest(response, "The hash prefix must be exactly 5 hexadecimal characters.");
+            return;
+        }
+        String mode = context.request().getParam("mode");
+        HashKind kind;
+        if (mode == null || mode.equalsIgnoreCase("sha1")) {
+            kind = HashKind.PASSWORD_SHA1;
+        } else if (mode.equalsIgnoreCase("ntlm")) {
+            kind = HashKind.PASSWORD_NTLM;
+        } else {
+            badRequest(response, "The mode must be sha1 or ntlm.");
+            return;
+        }
+        ServedIndex.Snapshot snapshot = servedIndex.snapshot();
+        if (snapshot == null) {
+            notReady(response);
+            return;
+        }
+        if (notModified(context, snapshot, kind)) {
+            return;
+        }
+        int bucketPrefix = Integer.parseInt(prefix, 16);
+        GenerationFile file = snapshot.file(kind);
+        ByteBuffer bucket = file.bucket(bucketPrefix);
+        int padding = wantsPadding(context)
+                ? RangeBodies.paddingFor(bucket.remaining() / (kind.storedSuffixBytes() + 1), ThreadLocalRandom.current())
+                : 0;
+        byte[] body = RangeBodies.passwordRange(kind, bucketPrefix, bucket, padding, ThreadLocalRandom.current());
+        send(context, "text/plain", body);
+    }
+
+    @Route(regex = "/api/v1/range/search/([^/]*)")
+    void accountRange(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (!acceptMethod(context)) {
+            return;
+        }
+        String prefix = context.pathParam("param0");
+        if (!isHex(prefix, 5) && !isHex(prefix, 6)) {
+            badRequest(response, "The hash prefix must be 5 (or 6) hexadecimal characters.");
+            return;
+        }
+        ServedIndex.Snapshot snapshot = servedIndex.snapshot();
+        if (snapshot == null) {
+            notReady(response);
+            return;
+        }
+        if (notModified(context, snapshot, HashKind.ACCOUNT)) {
+            return;
+        }
+        int bucketPrefix = Integer.parseInt(prefix.substring(0, 5), 16);
+        Character sixth = prefix.length() == 6 ? prefix.charAt(5) : null;
+        ByteBuffer bucket = snapshot.file(HashKind.ACCOUNT).bucket(bucketPrefix);
+        int padding = wantsPadding(context)
+                ? RangeBodies.paddingFor(bucket.remaining() / (HashKind.ACCOUNT.storedSuffixBytes() + 2),
+                ThreadLocalRandom.current())
+                : 0;
+        byte[] body = RangeBodies.accountRange(bucketPrefix, sixth, bucket, accountSearchNames::nameOf,
+                padding, ThreadLocalRandom.current());
+        send(context, "application/json", body);
+    }
+
+    /** GET and HEAD go on; OPTIONS is a CORS preflight; anything else is refused. */
+    private static boolean acceptMethod(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        HttpMethod method = context.request().method();
+        response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            return true;
+        }
+        if (method == HttpMethod.OPTIONS) {
+            response.setStatusCode(204)
+                    .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
+                    .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Add-Padding")
+                    .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400")
+                    .putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
+                    .end();
+            return false;
+        }
+        response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Only GET, HEAD and OPTIONS are allowed.");
+        return false;
+    }
+
+    /** Sets the validators of this generation, and answers 304 when the client already has it. */
+    private boolean notModified(RoutingContext context, ServedIndex.Snapshot snapshot, HashKind kind) {
+        String etag = "W/\"lw" + snapshot.generation().id() + "-" + kind.code() + "\"";
+        HttpServerResponse response = context.response()
+                .putHeader(HttpHeaders.ETAG, etag)
+                .putHeader(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
+                        .format(snapshot.generation().publishedAt().atOffset(ZoneOffset.UTC)))
+                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .putHeader(HttpHeaders.VARY, "Accept-Encoding, Add-Padding");
+        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            response.setStatusCode(304).end();
+            return true;
+        }
+        return false;
+    }
+
+    /** If-None-Match uses weak comparison: a listed tag matches with or without its W/ mark. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        String opaque = etag.substring(2);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wantsPadding(RoutingContext context) {
+        return "true".equalsIgnoreCase(context.request().getHeader("Add-Padding"));
+    }
+
+    private static void send(RoutingContext context, String contentType, byte[] body) {
+        context.response().setStatusCode(200)
+                .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                .end(Buffer.buffer(body));
+    }
+
+    private static void badRequest(HttpServerResponse response, String reason) {
+        response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end(reason);
+    }
+
+    private static void notReady(HttpServerResponse response) {
+        response.setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, "5")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("The index is loading; try again shortly.");
+    }
+
+    /** ASCII hex only: Character.digit would also take full-width and other Unicode digits. */
+    private static boolean isHex(String value, int length) {
+        if (value == null || value.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

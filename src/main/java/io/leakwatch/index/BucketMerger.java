@@ -1,0 +1,154 @@
+package io.leakwatch.index;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Adds entries to a staged generation: the buckets they fall in are read as the generation sees
+ * them, merged with the new entries, and staged as new versions, a batch of buckets per transaction.
+ * A password's counts add up; an account gains the breach ids it did not have.
+ *
+ * <p>Memory is bounded by one batch of buckets, whatever the number of entries.
+ */
+@ApplicationScoped
+public class BucketMerger {
+
+    private static final int BUCKETS_PER_BATCH = 512;
+
+    private final IndexGenerations generations;
+
+    public BucketMerger(IndexGenerations generations) {
+        this.generations = generations;
+    }
+
+    /** Merges {@code entries}, which must come in ascending prefix order, and returns how many were read. */
+    public long merge(int generation, HashKind kind, Iterator<IndexEntry> entries) {
+        long read = 0;
+        List<List<IndexEntry>> batch = new ArrayList<>();
+        List<IndexEntry> bucket = new ArrayList<>();
+        int bucketPrefix = -1;
+        while (entries.hasNext()) {
+            IndexEntry entry = entries.next();
+            read++;
+            int prefix = HashKind.prefixOf(entry.hash());
+            if (prefix < bucketPrefix) {
+                throw new IllegalArgumentException("Entries must come in ascending prefix order");
+            }
+            if (prefix != bucketPrefix && !bucket.isEmpty()) {
+                batch.add(bucket);
+                bucket = new ArrayList<>();
+                if (batch.size() == BUCKETS_PER_BATCH) {
+                    stageBatch(generation, kind, batch);
+                    batch.clear();
+                }
+            }
+            bucketPrefix = prefix;
+            bucket.add(entry);
+        }
+        if (!bucket.isEmpty()) {
+            batch.add(bucket);
+        }
+        stageBatch(generation, kind, batch);
+        return read;
+    }
+
+    private void stageBatch(int generation, HashKind kind, List<List<IndexEntry>> buckets) {
+        if (buckets.isEmpty()) {
+            return;
+        }
+        int[] prefixes = buckets.stream().mapToInt(b -> HashKind.prefixOf(b.get(0).hash())).toArray();
+        Map<Integer, byte[]> existing = generations.buckets(generation, kind, prefixes);
+        List<StagedBucket> staged = new ArrayList<>(buckets.size());
+        for (int i = 0; i < prefixes.length; i++) {
+            staged.add(mergeBucket(kind, prefixes[i], existing.get(prefixes[i]), buckets.get(i)));
+        }
+        generations.stageBuckets(generation, kind, staged);
+    }
+
+    private static StagedBucket mergeBucket(HashKind kind, int prefix, byte[] existing, List<IndexEntry> added) {
+        List<MergedEntry> all = new ArrayList<>(added.size() + (existing == null ? 0 : existing.length / kind.hashBytes()));
+        if (existing != null) {
+            PackedBucket.Reader reader = new PackedBucket.Reader(kind, ByteBuffer.wrap(existing));
+            while (reader.hasNext()) {
+                byte[] hash = fullHash(prefix, reader.nextSuffix());
+                all.add(kind == HashKind.ACCOUNT
+                        ? MergedEntry.ofBreaches(hash, reader.breachIds())
+                        : MergedEntry.ofCount(hash, reader.count()));
+            }
+        }
+        for (IndexEntry entry : added) {
+            all.add(kind == HashKind.ACCOUNT
+                    ? MergedEntry.ofBreaches(entry.hash(), new long[] {entry.value()})
+                    : MergedEntry.ofCount(entry.hash(), entry.value()));
+        }
+        all.sort(Comparator.comparing(MergedEntry::hash, Arrays::compareUnsigned));
+
+        PackedBucket.Writer writer = new PackedBucket.Writer(kind, all.size());
+        MergedEntry pending = null;
+        for (MergedEntry entry : all) {
+            if (pending != null && Arrays.equals(pending.hash, entry.hash)) {
+                pending = pending.combine(entry);
+                continue;
+            }
+            if (pending != null) {
+                pending.writeTo(writer, kind);
+            }
+            pending = entry;
+        }
+        if (pending != null) {
+            pending.writeTo(writer, kind);
+        }
+        return new StagedBucket(prefix, writer.entryCount(), writer.toBytes());
+    }
+
+    /** The full hash of a stored suffix: the prefix's first 16 bits, then the suffix. */
+    static byte[] fullHash(int prefix, byte[] storedSuffix) {
+        byte[] hash = new byte[storedSuffix.length + 2];
+        hash[0] = (byte) (prefix >>> 12);
+        hash[1] = (byte) (prefix >>> 4);
+        System.arraycopy(storedSuffix, 0, hash, 2, storedSuffix.length);
+        return hash;
+    }
+
+    private record MergedEntry(byte[] hash, long count, long[] breachIds) {
+        static MergedEntry ofCount(byte[] hash, long count) {
+            return new MergedEntry(hash, count, null);
+        }
+
+        static MergedEntry ofBreaches(byte[] hash, long[] breachIds) {
+            return new MergedEntry(hash, 0, breachIds);
+        }
+
+        MergedEntry combine(MergedEntry other) {
+            if (breachIds == null) {
+                return ofCount(hash, saturatedSum(count, other.count));
+            }
+            TreeSet<Long> union = new TreeSet<>();
+            Arrays.stream(breachIds).forEach(union::add);
+            Arrays.stream(other.breachIds).forEach(union::add);
+            return ofBreaches(hash, union.stream().mapToLong(Long::longValue).toArray());
+        }
+
+        void writeTo(PackedBucket.Writer writer, HashKind kind) {
+            if (kind == HashKind.ACCOUNT) {
+                writer.addBreaches(hash, breachIds);
+            } else {
+                writer.addCount(hash, count);
+            }
+        }
+
+        /** Counts go up to 2^63 - 1 and stay there rather than wrap. */
+        private static long saturatedSum(long a, long b) {
+            long sum = a + b;
+            return sum < 0 ? Long.MAX_VALUE : sum;
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.leakwatch.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One hash kind of one published generation, laid out for serving: a header, the file offset of
+ * every bucket, then the buckets in {@link PackedBucket} form, in prefix order. Built from
+ * PostgreSQL when a generation is published (or found missing); a range request is then one
+ * positional read of one bucket, whatever the size of the index.
+ *
+ * <p>The file is derived data: deleting it only makes the portal rebuild it.
+ */
+public final class GenerationFile implements AutoCloseable {
+
+    private static final int MAGIC = 0x4C57_4958; // "LWIX"
+    private static final int FORMAT_VERSION = 1;
+    private static final int HEADER_BYTES = 32;
+    private static final long OFFSETS_START = HEADER_BYTES;
+    private static final long DATA_START = OFFSETS_START + (HashKind.BUCKET_COUNT + 1L) * Long.BYTES;
+
+    private static final Pattern FILE_NAME = Pattern.compile("generation-(\\d+)-[a-z0-9_]+\\.idx(\\.partial)?");
+
+    private final HashKind kind;
+    private final int generation;
+    private final long entryCount;
+    private final long[] offsets;
+    private final FileChannel channel;
+
+    private GenerationFile(HashKind kind, int generation, long entryCount, long[] offsets, FileChannel channel) {
+        this.kind = kind;
+        this.generation = generation;
+        this.entryCount = entryCount;
+        this.offsets = offsets;
+        this.channel = channel;
+    }
+
+    public static Path pathFor(Path directory, int generation, HashKind kind) {
+        return directory.resolve("generation-" + generation + "-" + kind.name().toLowerCase() + ".idx");
+    }
+
+    /** The generation a file in the index directory belongs to, judged by its name. */
+    public static Optional<Integer> generationOf(Path file) {
+        Matcher matcher = FILE_NAME.matcher(file.getFileName().toString());
+        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+    }
+
+    /** Writes the file for {@code generation} from its buckets in PostgreSQL, atomically. */
+    public static Path write(Path directory, int generation, HashKind kind, IndexGenerations source) {
+        Path target = pathFor(directory, generation, kind);
+        Path temporary = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(directory);
+            long[] offsets = new long[HashKind.BUCKET_COUNT + 1];
+            long entries;
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                out.position(DATA_START);
+                BucketAppender appender = new BucketAppender(out, offsets);
+                source.forEachBucket(generation, kind, appender);
+                entries = appender.finish();
+                writeHeaderAndOffsets(out, kind, generation, entries, offsets);
+                out.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + target, e);
+        }
+    }
+
+    /** Opens a file written by {@link #write}; fails if it is not one, or not for this generation. */
+    public static GenerationFile open(Path file, int expectedGeneration, HashKind expectedKind) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                ByteBuffer header = readFully(channel, 0, HEADER_BYTES);
+                if (header.getInt() != MAGIC || header.getInt() != FORMAT_VERSION
+                        || header.getShort() != expectedKind.code()) {
+                    throw new IOException(file + " is not a generation file of kind " + expectedKind);
+                }
+                header.getShort();
+                int generation = header.getInt();
+                long entryCount = header.getLong();
+                if (generation != expectedGeneration) {
+                    throw new IOException(file + " holds generation " + generation + ", not " + expectedGeneration);
+                }
+                ByteBuffer offsetBytes = readFully(channel, OFFSETS_START, (HashKind.BUCKET_COUNT + 1) * Long.BYTES);
+                long[] offsets = new long[HashKind.BUCKET_COUNT + 1];
+                offsetBytes.asLongBuffer().get(offsets);
+                if (offsets[HashKind.BUCKET_COUNT] != channel.size()) {
+                    throw new IOException(file + " is truncated");
+                }
+                return new GenerationFile(expectedKind, generation, entryCount, offsets, channel);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The packed entries of one bucket, ready to read (empty for an empty bucket). */
+    public ByteBuffer bucket(int prefix) {
+        int length = bucketLength(prefix);
+        if (length == 0) {
+            return ByteBuffer.allocate(0);
+        }
+        try {
+            return readFully(channel, offsets[prefix], length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int bucketLength(int prefix) {
+        return (int) (offsets[prefix + 1] - offsets[prefix]);
+    }
+
+    public HashKind kind() {
+        return kind;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    public long entryCount() {
+        return entryCount;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.BIG_ENDIAN);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("Unexpected end of generation file");
+            }
+        }
+        return buffer.flip();
+    }
+
+    private static void writeHeaderAndOffsets(FileChannel out, HashKind kind, int generation, long entries,
+                                              long[] offsets) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+        header.putInt(MAGIC).putInt(FORMAT_VERSION).putShort(kind.code()).putShort((short) 0)
+                .putInt(generation).putLong(entries).flip();
+        writeFully(out, header, 0);
+        ByteBuffer offsetBytes = ByteBuffer.allocate(offsets.length * Long.BYTES);
+        offsetBytes.asLongBuffer().put(offsets);
+        writeFully(out, offsetBytes, OFFSETS_START);
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer, position + buffer.position());
+        }
+    }
+
+    /** Appends buckets in prefix order and records where each one starts. */
+    private static final class BucketAppender implements IndexGenerations.BucketConsumer {
+        private final FileChannel out;
+        private final long[] offsets;
+        private final ByteBuffer pending = ByteBuffer.allocateDirect(1 << 20);
+        private long position = DATA_START;
+        private int nextPrefix;
+        private long entries;
+
+        BucketAppender(FileChannel out, long[] offsets) {
+            this.out = out;
+            this.offsets = offsets;
+        }
+
+        @Override
+        public void accept(int prefix, int entryCount, byte[] packedEntries) {
+            markEmptyBucketsUpTo(prefix);
+            offsets[prefix] = position;
+            nextPrefix = prefix + 1;
+            entries += entryCount;
+            try {
+                int written = 0;
+                while (written < packedEntries.length) {
+                    if (!pending.hasRemaining()) {
+                        flush();
+                    }
+                    int chunk = Math.min(pending.remaining(), packedEntries.length - written);
+                    pending.put(packedEntries, written, chunk);
+                    written += chunk;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            position += packedEntries.length;
+        }
+
+        long finish() throws IOException {
+            markEmptyBucketsUpTo(HashKind.BUCKET_COUNT);
+            offsets[HashKind.BUCKET_COUNT] = position;
+            flush();
+            return entries;
+        }
+
+        private void markEmptyBucketsUpTo(int prefix) {
+            while (nextPrefix < prefix) {
+                offsets[nextPrefix++] = position;
+            }
+        }
+
+        private void flush() throws IOException {
+            pending.flip();
+            while (pending.hasRemaining()) {
+                out.write(pending);
+            }
+            pending.clear();
+        }
+    }
+}

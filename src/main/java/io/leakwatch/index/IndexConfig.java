@@ -1,0 +1,18 @@
+package io.leakwatch.index;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "leakwatch.index")
+public interface IndexConfig {
+
+    /** How often a node checks whether another node published a new generation. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** {@code Cache-Control: max-age} of range responses; a generation never changes once published. */
+    @WithDefault("PT1H")
+    Duration rangeMaxAge();
+}

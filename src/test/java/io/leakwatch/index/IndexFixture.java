@@ -1,0 +1,100 @@
+package io.leakwatch.index;
+
+import io.leakwatch.breach.Breach;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Publishes small generations for tests through the real staging and publishing path. Every test
+ * uses fresh random hashes and breach names, so tests never depend on each other's data.
+ */
+@ApplicationScoped
+public class IndexFixture {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private final IndexGenerations generations;
+    private final BucketMerger merger;
+    private final IndexPublisher publisher;
+
+    public IndexFixture(IndexGenerations generations, BucketMerger merger, IndexPublisher publisher) {
+        this.generations = generations;
+        this.merger = merger;
+        this.publisher = publisher;
+    }
+
+    public static byte[] randomHash(HashKind kind) {
+        byte[] hash = new byte[kind.hashBytes()];
+        RANDOM.nextBytes(hash);
+        return hash;
+    }
+
+    public static String hex(byte[] hash) {
+        return HEX.formatHex(hash);
+    }
+
+    public static String uniqueName(String stem) {
+        return stem + "-" + Integer.toHexString(RANDOM.nextInt(Integer.MAX_VALUE));
+    }
+
+    /** Stages the entries (any order) into a new generation and publishes it; returns its id. */
+    public int publish(HashKind kind, List<IndexEntry> entries) {
+        int generation = stage(kind, entries);
+        publisher.publish(generation);
+        return generation;
+    }
+
+    /** Stages without publishing; the caller publishes or discards. */
+    public int stage(HashKind kind, List<IndexEntry> entries) {
+        int generation = generations.beginStaging("test");
+        IndexEntry[] sorted = entries.toArray(IndexEntry[]::new);
+        Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.hash(), b.hash()));
+        merger.merge(generation, kind, Arrays.asList(sorted).iterator());
+        return generation;
+    }
+
+    /** Creates a breach, stages its accounts, and publishes both in one generation. */
+    public Breach publishBreach(String name, Consumer<Breach> flags, List<byte[]> accountHashes) {
+        Breach breach = createBreach(name, flags);
+        int generation = generations.beginStaging("test breach");
+        markPending(breach.id, generation);
+        byte[][] sorted = accountHashes.toArray(byte[][]::new);
+        Arrays.sort(sorted, Arrays::compareUnsigned);
+        merger.merge(generation, HashKind.ACCOUNT,
+                Arrays.stream(sorted).map(hash -> new IndexEntry(hash, breach.id)).iterator());
+        publisher.publish(generation);
+        return breach;
+    }
+
+    @Transactional
+    public Breach createBreach(String name, Consumer<Breach> flags) {
+        Breach breach = new Breach();
+        breach.name = name;
+        breach.title = "Test breach " + name;
+        breach.domain = name.toLowerCase() + ".example.com";
+        breach.breachDate = LocalDate.of(2024, 3, 1);
+        breach.pwnCount = 3;
+        breach.description = "A synthetic breach for tests.";
+        breach.dataClasses = List.of("email-addresses", "phone-numbers");
+        flags.accept(breach);
+        breach.persist();
+        return breach;
+    }
+
+    @Transactional
+    void markPending(long breachId, int generation) {
+        Breach.update("pendingIn = ?1 where id = ?2", generation, breachId);
+    }
+
+    public void discard(int generation) {
+        generations.discard(generation);
+    }
+}
