@@ -1,7 +1,9 @@
 package io.leakwatch;
 
+import io.leakwatch.check.ExportRangesCommand;
 import io.leakwatch.database.DatabaseSelection;
 import io.leakwatch.database.EmbeddedDatabase;
+import io.leakwatch.index.SyntheticPasswordsCommand;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "leakwatch", mixinStandardHelpOptions = true,
-        description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.")
+        description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.",
+        subcommands = {ExportRangesCommand.class, SyntheticPasswordsCommand.class})
 public class LeakwatchCommand implements Callable<Integer> {
 
     @Override

@@ -1,10 +1,11 @@
 package io.leakwatch.check;
 
 import io.leakwatch.breach.AccountSearchNames;
-import io.leakwatch.index.GenerationFile;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexConfig;
+import io.leakwatch.index.RangeBody;
 import io.leakwatch.index.ServedIndex;
+import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.web.Route;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The k-anonymity range APIs. {@code /range/{prefix}} follows the Pwned Passwords wire contract to
@@ -71,13 +73,14 @@ public class RangeRoutes {
         if (notModified(context, snapshot, kind)) {
             return;
         }
-        int bucketPrefix = Integer.parseInt(prefix, 16);
-        GenerationFile file = snapshot.file(kind);
-        ByteBuffer bucket = file.bucket(bucketPrefix);
-        int padding = wantsPadding(context)
-                ? RangeBodies.paddingFor(bucket.remaining() / (kind.storedSuffixBytes() + 1), ThreadLocalRandom.current())
-                : 0;
-        byte[] body = RangeBodies.passwordRange(kind, bucketPrefix, bucket, padding, ThreadLocalRandom.current());
+        ByteBuffer body = snapshot.file(kind).bucket(Integer.parseInt(prefix, 16));
+        if (wantsPadding(context)) {
+            byte[] unpadded = new byte[body.remaining()];
+            body.get(unpadded);
+            RandomGenerator random = ThreadLocalRandom.current();
+            int padding = RangeBody.paddingFor(RangeBody.passwordBodyEntries(unpadded), random);
+            body = ByteBuffer.wrap(RangeBody.padPasswordBody(kind, unpadded, padding, random));
+        }
         send(context, "text/plain", body);
     }
 
@@ -103,13 +106,11 @@ public class RangeRoutes {
         int bucketPrefix = Integer.parseInt(prefix.substring(0, 5), 16);
         Character sixth = prefix.length() == 6 ? prefix.charAt(5) : null;
         ByteBuffer bucket = snapshot.file(HashKind.ACCOUNT).bucket(bucketPrefix);
-        int padding = wantsPadding(context)
-                ? RangeBodies.paddingFor(bucket.remaining() / (HashKind.ACCOUNT.storedSuffixBytes() + 2),
-                ThreadLocalRandom.current())
-                : 0;
-        byte[] body = RangeBodies.accountRange(bucketPrefix, sixth, bucket, accountSearchNames::nameOf,
-                padding, ThreadLocalRandom.current());
-        send(context, "application/json", body);
+        RandomGenerator random = ThreadLocalRandom.current();
+        // Padding is sized on the stored entries (about 21 bytes each), a close enough estimate.
+        int padding = wantsPadding(context) ? RangeBody.paddingFor(bucket.remaining() / 21, random) : 0;
+        byte[] body = RangeBody.accountBody(bucketPrefix, sixth, bucket, accountSearchNames::nameOf, padding, random);
+        send(context, "application/json", ByteBuffer.wrap(body));
     }
 
     /** GET and HEAD go on; OPTIONS is a CORS preflight; anything else is refused. */
@@ -167,10 +168,14 @@ public class RangeRoutes {
         return "true".equalsIgnoreCase(context.request().getHeader("Add-Padding"));
     }
 
-    private static void send(RoutingContext context, String contentType, byte[] body) {
+    /**
+     * The body is wrapped, not copied: a stored password body goes from the mapped generation file
+     * to the socket as it is.
+     */
+    private static void send(RoutingContext context, String contentType, ByteBuffer body) {
         context.response().setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-                .end(Buffer.buffer(body));
+                .end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
     }
 
     private static void badRequest(HttpServerResponse response, String reason) {

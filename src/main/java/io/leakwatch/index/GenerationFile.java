@@ -4,24 +4,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One hash kind of one published generation, laid out for serving: a header, the file offset of
- * every bucket, then the buckets in {@link PackedBucket} form, in prefix order. Built from
- * PostgreSQL when a generation is published (or found missing); a range request is then one
- * positional read of one bucket, whatever the size of the index.
+ * every bucket, then the buckets in prefix order. A password bucket is stored as its finished
+ * {@code /range} body, so serving it is one positional read and no formatting, whatever the size of
+ * the index; an account bucket stays in {@link PackedBucket} form, because which breaches its body
+ * may name is decided per request. Built from PostgreSQL when a generation is published (or found
+ * missing).
  *
  * <p>The file is derived data: deleting it only makes the portal rebuild it.
  */
-public final class GenerationFile implements AutoCloseable {
+public final class GenerationFile {
 
     private static final int MAGIC = 0x4C57_4958; // "LWIX"
     private static final int FORMAT_VERSION = 1;
@@ -31,18 +35,24 @@ public final class GenerationFile implements AutoCloseable {
 
     private static final Pattern FILE_NAME = Pattern.compile("generation-(\\d+)-[a-z0-9_]+\\.idx(\\.partial)?");
 
+    /** Mappings are limited to 2 GiB each; buckets are mapped in chunks that never split a bucket. */
+    private static final long MAX_CHUNK_BYTES = 1L << 30;
+
     private final HashKind kind;
     private final int generation;
     private final long entryCount;
     private final long[] offsets;
-    private final FileChannel channel;
+    private final long[] chunkStarts;
+    private final MappedByteBuffer[] chunks;
 
-    private GenerationFile(HashKind kind, int generation, long entryCount, long[] offsets, FileChannel channel) {
+    private GenerationFile(HashKind kind, int generation, long entryCount, long[] offsets, long[] chunkStarts,
+                           MappedByteBuffer[] chunks) {
         this.kind = kind;
         this.generation = generation;
         this.entryCount = entryCount;
         this.offsets = offsets;
-        this.channel = channel;
+        this.chunkStarts = chunkStarts;
+        this.chunks = chunks;
     }
 
     public static Path pathFor(Path directory, int generation, HashKind kind) {
@@ -66,7 +76,7 @@ public final class GenerationFile implements AutoCloseable {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 out.position(DATA_START);
-                BucketAppender appender = new BucketAppender(out, offsets);
+                BucketAppender appender = new BucketAppender(kind, out, offsets);
                 source.forEachBucket(generation, kind, appender);
                 entries = appender.finish();
                 writeHeaderAndOffsets(out, kind, generation, entries, offsets);
@@ -79,49 +89,68 @@ public final class GenerationFile implements AutoCloseable {
         }
     }
 
-    /** Opens a file written by {@link #write}; fails if it is not one, or not for this generation. */
+    /**
+     * Opens a file written by {@link #write}, memory-mapped: serving a bucket then copies nothing in
+     * the JVM, and the operating system's page cache decides what stays in memory. Fails if the file
+     * is not one of ours, or not for this generation.
+     */
     public static GenerationFile open(Path file, int expectedGeneration, HashKind expectedKind) {
-        try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            try {
-                ByteBuffer header = readFully(channel, 0, HEADER_BYTES);
-                if (header.getInt() != MAGIC || header.getInt() != FORMAT_VERSION
-                        || header.getShort() != expectedKind.code()) {
-                    throw new IOException(file + " is not a generation file of kind " + expectedKind);
-                }
-                header.getShort();
-                int generation = header.getInt();
-                long entryCount = header.getLong();
-                if (generation != expectedGeneration) {
-                    throw new IOException(file + " holds generation " + generation + ", not " + expectedGeneration);
-                }
-                ByteBuffer offsetBytes = readFully(channel, OFFSETS_START, (HashKind.BUCKET_COUNT + 1) * Long.BYTES);
-                long[] offsets = new long[HashKind.BUCKET_COUNT + 1];
-                offsetBytes.asLongBuffer().get(offsets);
-                if (offsets[HashKind.BUCKET_COUNT] != channel.size()) {
-                    throw new IOException(file + " is truncated");
-                }
-                return new GenerationFile(expectedKind, generation, entryCount, offsets, channel);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer header = readFully(channel, 0, HEADER_BYTES);
+            if (header.getInt() != MAGIC || header.getInt() != FORMAT_VERSION
+                    || header.getShort() != expectedKind.code()) {
+                throw new IOException(file + " is not a generation file of kind " + expectedKind);
             }
+            header.getShort();
+            int generation = header.getInt();
+            long entryCount = header.getLong();
+            if (generation != expectedGeneration) {
+                throw new IOException(file + " holds generation " + generation + ", not " + expectedGeneration);
+            }
+            ByteBuffer offsetBytes = readFully(channel, OFFSETS_START, (HashKind.BUCKET_COUNT + 1) * Long.BYTES);
+            long[] offsets = new long[HashKind.BUCKET_COUNT + 1];
+            offsetBytes.asLongBuffer().get(offsets);
+            if (offsets[HashKind.BUCKET_COUNT] != channel.size()) {
+                throw new IOException(file + " is truncated");
+            }
+            long[] chunkStarts = chunkStarts(offsets);
+            MappedByteBuffer[] chunks = new MappedByteBuffer[chunkStarts.length - 1];
+            for (int i = 0; i < chunks.length; i++) {
+                chunks[i] = channel.map(FileChannel.MapMode.READ_ONLY, chunkStarts[i], chunkStarts[i + 1] - chunkStarts[i]);
+            }
+            return new GenerationFile(expectedKind, generation, entryCount, offsets, chunkStarts, chunks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The packed entries of one bucket, ready to read (empty for an empty bucket). */
+    /** Where each mapped chunk starts (and, last, where the data ends), cut only between buckets. */
+    private static long[] chunkStarts(long[] offsets) {
+        var starts = new java.util.ArrayList<Long>();
+        long chunkStart = DATA_START;
+        starts.add(chunkStart);
+        for (int prefix = 0; prefix < HashKind.BUCKET_COUNT; prefix++) {
+            if (offsets[prefix + 1] - chunkStart > MAX_CHUNK_BYTES) {
+                chunkStart = offsets[prefix];
+                starts.add(chunkStart);
+            }
+        }
+        starts.add(offsets[HashKind.BUCKET_COUNT]);
+        return starts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The stored bytes of one bucket, as a read-only view of the mapped file (empty for an empty bucket). */
     public ByteBuffer bucket(int prefix) {
-        int length = bucketLength(prefix);
-        if (length == 0) {
-            return ByteBuffer.allocate(0);
+        long start = offsets[prefix];
+        int chunk = Arrays.binarySearch(chunkStarts, start);
+        if (chunk < 0) {
+            chunk = -chunk - 2;
         }
-        try {
-            return readFully(channel, offsets[prefix], length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (chunk == chunks.length) {
+            return ByteBuffer.allocate(0); // an empty bucket at the very end of the data
         }
+        int position = (int) (start - chunkStarts[chunk]);
+        return chunks[chunk].slice(position, bucketLength(prefix)).asReadOnlyBuffer();
     }
 
     public int bucketLength(int prefix) {
@@ -138,15 +167,6 @@ public final class GenerationFile implements AutoCloseable {
 
     public long entryCount() {
         return entryCount;
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
@@ -178,6 +198,7 @@ public final class GenerationFile implements AutoCloseable {
 
     /** Appends buckets in prefix order and records where each one starts. */
     private static final class BucketAppender implements IndexGenerations.BucketConsumer {
+        private final HashKind kind;
         private final FileChannel out;
         private final long[] offsets;
         private final ByteBuffer pending = ByteBuffer.allocateDirect(1 << 20);
@@ -185,31 +206,33 @@ public final class GenerationFile implements AutoCloseable {
         private int nextPrefix;
         private long entries;
 
-        BucketAppender(FileChannel out, long[] offsets) {
+        BucketAppender(HashKind kind, FileChannel out, long[] offsets) {
+            this.kind = kind;
             this.out = out;
             this.offsets = offsets;
         }
 
         @Override
         public void accept(int prefix, int entryCount, byte[] packedEntries) {
+            byte[] stored = kind.isPassword() ? RangeBody.passwordBody(kind, ByteBuffer.wrap(packedEntries)) : packedEntries;
             markEmptyBucketsUpTo(prefix);
             offsets[prefix] = position;
             nextPrefix = prefix + 1;
             entries += entryCount;
             try {
                 int written = 0;
-                while (written < packedEntries.length) {
+                while (written < stored.length) {
                     if (!pending.hasRemaining()) {
                         flush();
                     }
-                    int chunk = Math.min(pending.remaining(), packedEntries.length - written);
-                    pending.put(packedEntries, written, chunk);
+                    int chunk = Math.min(pending.remaining(), stored.length - written);
+                    pending.put(stored, written, chunk);
                     written += chunk;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            position += packedEntries.length;
+            position += stored.length;
         }
 
         long finish() throws IOException {

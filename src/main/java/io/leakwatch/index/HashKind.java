@@ -44,6 +44,11 @@ public enum HashKind {
         return hashBytes * 2 - PREFIX_HEX_LENGTH;
     }
 
+    /** Password kinds are served as Pwned Passwords bodies, account kinds as JSON. */
+    public boolean isPassword() {
+        return this != ACCOUNT;
+    }
+
     public static HashKind ofCode(int code) {
         return Arrays.stream(values()).filter(kind -> kind.code == code).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown hash kind " + code));

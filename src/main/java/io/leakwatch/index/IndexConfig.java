@@ -8,6 +8,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "leakwatch.index")
 public interface IndexConfig {
 
+    /**
+     * Whether this process serves the index (the portal) rather than running a one-off command;
+     * only a serving process recovers abandoned staging and follows new generations.
+     */
+    @WithDefault("true")
+    boolean serving();
+
     /** How often a node checks whether another node published a new generation. */
     @WithDefault("5s")
     Duration pollInterval();

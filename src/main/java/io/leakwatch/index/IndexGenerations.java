@@ -140,14 +140,22 @@ public class IndexGenerations {
 
     /** Streams every non-empty bucket of a generation in prefix order, with bounded memory. */
     public void forEachBucket(int generation, HashKind kind, BucketConsumer consumer) {
+        forEachBucket(generation, kind, 0, HashKind.BUCKET_COUNT - 1, consumer);
+    }
+
+    /** The same for the prefixes from {@code first} to {@code last}. */
+    public void forEachBucket(int generation, HashKind kind, int first, int last, BucketConsumer consumer) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // required for a cursor-based fetch
             try (var statement = connection.prepareStatement("SELECT prefix, entry_count, entries FROM index_bucket"
-                    + " WHERE kind = ? AND " + VISIBLE_IN_GENERATION + " AND entry_count > 0 ORDER BY prefix")) {
+                    + " WHERE kind = ? AND prefix BETWEEN ? AND ? AND " + VISIBLE_IN_GENERATION
+                    + " AND entry_count > 0 ORDER BY prefix")) {
                 statement.setFetchSize(256);
                 statement.setShort(1, kind.code());
-                statement.setInt(2, generation);
-                statement.setInt(3, generation);
+                statement.setInt(2, first);
+                statement.setInt(3, last);
+                statement.setInt(4, generation);
+                statement.setInt(5, generation);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         consumer.accept(rs.getInt(1), rs.getInt(2), rs.getBytes(3));

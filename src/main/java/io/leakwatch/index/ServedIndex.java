@@ -29,10 +29,12 @@ public class ServedIndex {
     private final IndexGenerations generations;
     private final Event<GenerationServed> servedEvents;
     private final Path directory;
+    private final boolean serving;
     private volatile Snapshot snapshot;
 
     public ServedIndex(IndexGenerations generations, Event<GenerationServed> servedEvents,
-                       @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
+                       IndexConfig config, @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
+        this.serving = config.serving();
         this.generations = generations;
         this.servedEvents = servedEvents;
         this.directory = dataDir.resolve("index");
@@ -46,6 +48,9 @@ public class ServedIndex {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!serving) {
+            return;
+        }
         for (int abandoned : generations.stagingGenerations()) {
             LOG.infof("Discarding generation %d, left staged by a process that stopped", abandoned);
             generations.discard(abandoned);
@@ -57,6 +62,9 @@ public class ServedIndex {
     @Scheduled(every = "${leakwatch.index.poll-interval:5s}", delayed = "${leakwatch.index.poll-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void refresh() {
+        if (!serving) {
+            return;
+        }
         Generation current = generations.current();
         Snapshot served = snapshot;
         if (served != null && served.generation().id() == current.id()) {
@@ -69,9 +77,6 @@ public class ServedIndex {
         servedEvents.fire(new GenerationServed(current.id()));
         snapshot = new Snapshot(current, files);
         LOG.infof("Serving index generation %d", current.id());
-        if (served != null) {
-            served.files().values().forEach(GenerationFile::close);
-        }
         deleteFilesOlderThan(current.id());
     }
 

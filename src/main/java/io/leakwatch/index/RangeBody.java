@@ -1,7 +1,4 @@
-package io.leakwatch.check;
-
-import io.leakwatch.index.HashKind;
-import io.leakwatch.index.PackedBucket;
+package io.leakwatch.index;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,41 +6,111 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes range response bodies from packed buckets, byte by byte, without per-line objects: this
- * is the hot path of the portal.
+ * The bodies of the range APIs, written byte by byte from packed buckets without per-line objects.
+ *
+ * <p>A password bucket's body is the same for every request of a generation, so it is written once,
+ * into the generation file, and a request only copies it (merging padding in when asked). An account
+ * body depends on which breaches may be named at the time of the request, so it is written per
+ * request.
  */
-final class RangeBodies {
+public final class RangeBody {
 
     /** Have I Been Pwned pads a response to between 800 and 1,000 entries. */
     static final int PADDED_MIN = 800;
     static final int PADDED_MAX = 1000;
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** Both hex digits of every byte value, high digit first: the formatting loop's one lookup. */
+    private static final byte[] HEX_PAIRS = new byte[512];
 
-    private RangeBodies() {
+    static {
+        for (int b = 0; b < 256; b++) {
+            HEX_PAIRS[2 * b] = HEX[b >>> 4];
+            HEX_PAIRS[2 * b + 1] = HEX[b & 0x0F];
+        }
+    }
+
+    private RangeBody() {
     }
 
     /**
-     * The Pwned Passwords body: {@code SUFFIX:COUNT} lines, CRLF between them, sorted by suffix,
-     * with {@code padding} random suffixes of count 0 merged in.
+     * The Pwned Passwords body of a packed bucket: {@code SUFFIX:COUNT} lines, CRLF between them
+     * (none after the last), sorted by suffix.
      */
-    static byte[] passwordRange(HashKind kind, int prefix, ByteBuffer bucket, int padding, RandomGenerator random) {
-        byte[][] pads = randomSuffixes(kind, prefix, padding, random);
-        int lineLength = kind.suffixHexLength() + 1 + 20 + 2;
-        ByteSink out = new ByteSink(bucket.remaining() * 3 + (padding + 1) * lineLength);
-        PackedBucket.Reader reader = new PackedBucket.Reader(kind, bucket);
-        int nextPad = 0;
+    public static byte[] passwordBody(HashKind kind, ByteBuffer packedBucket) {
+        ByteSink out = new ByteSink(packedBucket.remaining() * 2 + 64);
+        PackedBucket.Reader reader = new PackedBucket.Reader(kind, packedBucket);
         while (reader.hasNext()) {
-            byte[] suffix = reader.nextSuffix();
-            while (nextPad < pads.length && Arrays.compareUnsigned(pads[nextPad], suffix) < 0) {
-                out.line(pads[nextPad++], 0);
-            }
-            out.line(suffix, reader.count());
-        }
-        while (nextPad < pads.length) {
-            out.line(pads[nextPad++], 0);
+            out.line(reader.nextSuffix(), reader.count());
         }
         return out.toBytes();
+    }
+
+    /**
+     * A password body with {@code padding} random suffixes of count 0 merged in, in order. Lines of
+     * the body are copied whole between the padding lines.
+     */
+    public static byte[] padPasswordBody(HashKind kind, byte[] body, int padding, RandomGenerator random) {
+        int suffixLength = kind.suffixHexLength();
+        byte[][] pads = new byte[padding][suffixLength];
+        for (byte[] pad : pads) {
+            for (int i = 0; i < suffixLength; i++) {
+                pad[i] = HEX[random.nextInt(16)];
+            }
+        }
+        Arrays.sort(pads, Arrays::compare);
+        byte[] out = new byte[body.length + padding * (suffixLength + 4)];
+        int written = 0;
+        int lineStart = 0;
+        int nextPad = 0;
+        while (lineStart < body.length) {
+            int lineEnd = lineStart;
+            while (lineEnd < body.length && body[lineEnd] != '\r') {
+                lineEnd++;
+            }
+            while (nextPad < pads.length
+                    && Arrays.compare(pads[nextPad], 0, suffixLength, body, lineStart, lineStart + suffixLength) < 0) {
+                written = appendPadLine(out, written, pads[nextPad++]);
+            }
+            if (written > 0) {
+                out[written++] = '\r';
+                out[written++] = '\n';
+            }
+            System.arraycopy(body, lineStart, out, written, lineEnd - lineStart);
+            written += lineEnd - lineStart;
+            lineStart = lineEnd + 2;
+        }
+        while (nextPad < pads.length) {
+            written = appendPadLine(out, written, pads[nextPad++]);
+        }
+        return Arrays.copyOf(out, written);
+    }
+
+    /** Entries in a password body: its lines. */
+    public static int passwordBodyEntries(byte[] body) {
+        if (body.length == 0) {
+            return 0;
+        }
+        int lines = 1;
+        for (byte b : body) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static int appendPadLine(byte[] out, int written, byte[] suffix) {
+        int at = written;
+        if (at > 0) {
+            out[at++] = '\r';
+            out[at++] = '\n';
+        }
+        System.arraycopy(suffix, 0, out, at, suffix.length);
+        at += suffix.length;
+        out[at++] = ':';
+        out[at++] = '0';
+        return at;
     }
 
     /**
@@ -51,7 +118,7 @@ final class RangeBodies {
      * suffix, naming only breaches {@code names} allows. A six-character prefix narrows the bucket to
      * the suffixes that continue it, and the suffixes shown start after it.
      */
-    static byte[] accountRange(int prefix, Character sixthHexDigit, ByteBuffer bucket, BreachNames names,
+    public static byte[] accountBody(int prefix, Character sixthHexDigit, ByteBuffer bucket, BreachNames names,
                                int padding, RandomGenerator random) {
         HashKind kind = HashKind.ACCOUNT;
         byte[][] pads = randomSuffixes(kind, prefix, padding, random);
@@ -90,7 +157,7 @@ final class RangeBodies {
     }
 
     /** How many padding entries to add to a bucket of {@code realEntries}. */
-    static int paddingFor(int realEntries, RandomGenerator random) {
+    public static int paddingFor(int realEntries, RandomGenerator random) {
         int target = PADDED_MIN + random.nextInt(PADDED_MAX - PADDED_MIN + 1);
         return Math.max(0, target - realEntries);
     }
@@ -108,7 +175,7 @@ final class RangeBodies {
 
     /** The names a response may show, by breach id (null: do not name it). */
     @FunctionalInterface
-    interface BreachNames {
+    public interface BreachNames {
         String nameOf(long breachId);
     }
 
@@ -176,11 +243,15 @@ final class RangeBodies {
             }
         }
 
-        /** The suffix's hex digits, leaving out the first {@code skippedHex} (part of the prefix). */
+        /** The suffix's hex digits, leaving out the first {@code skippedHex} (1 or 2: part of the prefix). */
         private void hexSuffix(byte[] storedSuffix, int skippedHex) {
-            for (int nibble = skippedHex; nibble < storedSuffix.length * 2; nibble++) {
-                int b = storedSuffix[nibble >> 1];
-                bytes[length++] = HEX[(nibble & 1) == 0 ? (b >> 4) & 0x0F : b & 0x0F];
+            if (skippedHex == 1) {
+                bytes[length++] = HEX[storedSuffix[0] & 0x0F];
+            }
+            for (int i = 1; i < storedSuffix.length; i++) {
+                int pair = (storedSuffix[i] & 0xFF) << 1;
+                bytes[length++] = HEX_PAIRS[pair];
+                bytes[length++] = HEX_PAIRS[pair + 1];
             }
         }
 
