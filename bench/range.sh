@@ -9,7 +9,8 @@
 #
 # Needs: wrk, nginx, bc, curl and psql (apt-get install wrk nginx-light bc curl postgresql-client),
 # and the packaged jar (built if missing).
-# Settings: BENCH_DIR (default /tmp/leakwatch-bench), DURATION (default 15s), CONNECTIONS (32), ROUNDS (2).
+# Settings: BENCH_DIR (default /tmp/leakwatch-bench), DURATION (default 15s), CONNECTIONS (32), ROUNDS (2),
+# HEAP (512m), REUSE=1 to keep an index and export from an earlier run of the same scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk nginx java; do
@@ -50,11 +51,16 @@ run_wrk() { # name url buckets -> prints "rps p99ms requests"
 scenario() { # name entries buckets
   local name=$1 entries=$2 buckets=$3
   local dir="$WORK/$name"
-  rm -rf "$dir" && mkdir -p "$dir"
   echo "== $name: $entries entries in $buckets buckets"
-  LEAKWATCH_DATA_DIR="$dir/data" java -jar "$JAR" synthetic-passwords --entries "$entries" --buckets "$buckets" 2>&1 \
-    | grep '^Published' | sed 's/^/  /'
-  LEAKWATCH_DATA_DIR="$dir/data" java -jar "$JAR" export-ranges --mode sha1 --out "$dir/export" 2>&1 | grep '^Exported' | sed 's/^/  /'
+  if [ "${REUSE:-0}" = 1 ] && [ -f "$dir/export/manifest.json" ]; then
+    echo "  reusing the index and export in $dir (REUSE=1)"
+  else
+    rm -rf "$dir" && mkdir -p "$dir"
+    LEAKWATCH_DATA_DIR="$dir/data" java -jar "$JAR" synthetic-passwords --entries "$entries" --buckets "$buckets" 2>&1 \
+      | grep '^Published' | sed 's/^/  /'
+    LEAKWATCH_DATA_DIR="$dir/data" java -jar "$JAR" export-ranges --mode sha1 --out "$dir/export" 2>&1 \
+      | grep '^Exported' | sed 's/^/  /'
+  fi
 
   LEAKWATCH_DATA_DIR="$dir/data" QUARKUS_HTTP_PORT=$PORTAL_PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
     java -Xmx$HEAP -jar "$JAR" >"$dir/portal.log" 2>&1 &

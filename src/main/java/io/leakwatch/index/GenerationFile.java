@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class GenerationFile {
 
     private static final int MAGIC = 0x4C57_4958; // "LWIX"
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2; // 2: password buckets stored as finished bodies
     private static final int HEADER_BYTES = 32;
     private static final long OFFSETS_START = HEADER_BYTES;
     private static final long DATA_START = OFFSETS_START + (HashKind.BUCKET_COUNT + 1L) * Long.BYTES;
