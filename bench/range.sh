@@ -115,7 +115,10 @@ NGINX
     printf '  %-6s ratio leakwatch/nginx requests/s: %.2f\n' "$round" "$(echo "$l_rps / $n_rps" | bc -l)"
     echo "$name $round $n_rps $l_rps" >>"$WORK/ratios.txt"
   done
-  echo "  portal RSS: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$portal/status) (peak $(awk '/VmHWM/ {printf "%d MB", $2/1024}' /proc/$portal/status)), heap limit $HEAP"
+  echo "  portal RSS: $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$portal/status)" \
+       "(anonymous $(awk '/RssAnon/ {printf "%d MB", $2/1024}' /proc/$portal/status)," \
+       "mapped generation file in the page cache $(awk '/RssFile/ {printf "%d MB", $2/1024}' /proc/$portal/status))," \
+       "peak $(awk '/VmHWM/ {printf "%d MB", $2/1024}' /proc/$portal/status), heap limit $HEAP"
   local sha1_file pg_port pg_bytes file_bytes
   sha1_file=$(ls "$dir"/data/index/generation-*-password_sha1.idx)
   file_bytes=$(stat -c %s "$sha1_file")
