@@ -2,13 +2,14 @@ package io.leakwatch;
 
 import io.leakwatch.database.DatabaseSelection;
 import io.leakwatch.database.EmbeddedDatabase;
+import io.leakwatch.synth.GenerateCommand;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "leakwatch", mixinStandardHelpOptions = true,
+@Command(name = "leakwatch", mixinStandardHelpOptions = true, subcommands = GenerateCommand.class,
         description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.")
 public class LeakwatchCommand implements Callable<Integer> {
 
