@@ -22,12 +22,13 @@ scratch="${BENCH_DIR:-target/bench-generator}"
 mkdir -p "$scratch"
 trap 'rm -f "$scratch"/*.csv "$scratch"/*.csv.gz "$scratch"/*.log' EXIT
 
-# Runs a command under GNU time; sets wall (s), rss (MB) and, for the generator, own_rate (rows/s
-# without JVM start, from its summary line on stderr).
+# Runs a command under GNU time; sets wall (s), cpu (user + system s), rss (MB) and, for the
+# generator, own_rate (rows/s without JVM start, from its summary line on stderr).
 measure() {
   local log="$scratch/time.log"
   /usr/bin/time -v -o "$log" "$@" 2> "$scratch/stderr.log"
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
+  cpu=$(awk -F': ' '/(User|System) time/ {s += $2} END {print s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
   own_rate=$(sed -n 's/.*(\([0-9]*\) rows\/s).*/\1/p' "$scratch/stderr.log")
 }
@@ -37,7 +38,7 @@ JAVA_OPTS="${JAVA_OPTS:-}"
 generate=(java $JAVA_OPTS -jar "$jar" generate --seed 1)
 echo "Generator benchmark on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -1)  JAVA_OPTS='$JAVA_OPTS'"
-printf '\n%-16s %-22s %10s %8s %12s %14s %8s  %s\n' kind run rows "wall s" "rows/s" "rows/s no JVM" "RSS MB" "vs reference"
+printf '\n%-16s %-16s %9s %7s %7s %10s %13s %7s  %s\n' kind run rows "wall s" "CPU s" "rows/s" "rows/s no JVM" "RSS MB" "reference on the same bytes"
 
 for spec in "credential-dump:$credential_rows" "police-records:$police_rows"; do
   kind="${spec%%:*}"
@@ -45,33 +46,36 @@ for spec in "credential-dump:$credential_rows" "police-records:$police_rows"; do
   csv="$scratch/$kind.csv"
 
   measure "${generate[@]}" --kind "$kind" --rows "$rows" --out /dev/null
-  null_wall=$wall; null_rss=$rss; null_own=$own_rate
+  null_wall=$wall; null_cpu=$cpu; null_rss=$rss; null_own=$own_rate
 
   measure "${generate[@]}" --kind "$kind" --rows "$rows" --out "$csv"
-  file_wall=$wall; file_rss=$rss; file_own=$own_rate
+  file_wall=$wall; file_cpu=$cpu; file_rss=$rss; file_own=$own_rate
   bytes=$(stat -c %s "$csv")
 
   measure "${generate[@]}" --kind "$kind" --rows "$rows" --out "$csv.gz"
-  gzip_wall=$wall; gzip_rss=$rss; gzip_own=$own_rate
+  gzip_wall=$wall; gzip_cpu=$cpu; gzip_rss=$rss; gzip_own=$own_rate
   gz_bytes=$(stat -c %s "$csv.gz")
 
   cat "$csv" > /dev/null   # warm the page cache for a fair reference
   measure sh -c "cat '$csv' > /dev/null"
-  cat_wall=$wall
+  cat_wall=$wall; cat_cpu=$cpu
   measure sh -c "gzip -1 -c '$csv' > /dev/null"
-  gzip_ref_wall=$wall
+  gzip_ref_wall=$wall; gzip_ref_cpu=$cpu
 
-  row() {  # run wall rss own_rate reference_label reference_wall
-    awk -v kind="$kind" -v run="$1" -v rows="$rows" -v wall="$2" -v rss="$3" -v own="$4" -v label="$5" -v ref="$6" 'BEGIN {
-      ratio = (label == "") ? "" : sprintf("%s took %.2f s: %.2fx our time", label, ref, ref / (wall > 0 ? wall : 0.01))
-      printf "%-16s %-22s %10d %8.2f %12.0f %14s %8d  %s\n", kind, run, rows, wall, rows / (wall > 0 ? wall : 0.01), own, rss, ratio
+  row() {  # run wall cpu rss own_rate reference_label reference_wall reference_cpu
+    awk -v kind="$kind" -v run="$1" -v rows="$rows" -v wall="$2" -v cpu="$3" -v rss="$4" -v own="$5" \
+        -v label="$6" -v ref="$7" -v refcpu="$8" 'BEGIN {
+      if (wall <= 0) wall = 0.01
+      ratio = (label == "") ? "" : sprintf("%s: %.2f s wall (%.2fx ours), %.2f s CPU", label, ref, ref / wall, refcpu)
+      printf "%-16s %-16s %9d %7.2f %7.2f %10.0f %13s %7d  %s\n", kind, run, rows, wall, cpu, rows / wall, own, rss, ratio
     }'
   }
-  row "to /dev/null" "$null_wall" "$null_rss" "$null_own" "cat of the CSV" "$cat_wall"
-  row "to a CSV file" "$file_wall" "$file_rss" "$file_own" "" ""
-  row "to a gzip file" "$gzip_wall" "$gzip_rss" "$gzip_own" "gzip -1 of the CSV" "$gzip_ref_wall"
+  row "to /dev/null" "$null_wall" "$null_cpu" "$null_rss" "$null_own" "cat" "$cat_wall" "$cat_cpu"
+  row "to a CSV file" "$file_wall" "$file_cpu" "$file_rss" "$file_own" "" "" ""
+  row "to a gzip file" "$gzip_wall" "$gzip_cpu" "$gzip_rss" "$gzip_own" "gzip -1" "$gzip_ref_wall" "$gzip_ref_cpu"
   awk -v b="$bytes" -v g="$gz_bytes" -v r="$rows" 'BEGIN { printf "%-16s CSV %.0f MB (%.0f bytes/row), gzip %.0f MB (%.0f%%)\n", "", b / 1e6, b / r, g / 1e6, 100 * g / b }'
 done
 echo
 echo "rows/s: end to end, JVM start included. rows/s no JVM: the generator's own figure, from start of"
-echo "writing to the last byte. A ratio above 1 means the reference tool took longer on the same bytes."
+echo "writing to the last byte. (N.NNx ours): the reference tool's wall time over ours, on the same bytes."
+echo "CPU s counts both cores; on a machine shared with other work, CPU s is the steadier figure."
