@@ -47,7 +47,7 @@ public final class IdentifierNormaliser {
      * @param clock              today's date, past which no birth date in an ID number may lie
      */
     public IdentifierNormaliser(String defaultPhoneRegion, Clock clock) {
-        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultPhoneRegion)) {
+        if (!phoneNumbers.getSupportedRegions().contains(defaultPhoneRegion)) {
             throw new IllegalArgumentException("Unknown phone region: " + defaultPhoneRegion);
         }
         this.defaultPhoneRegion = defaultPhoneRegion;
@@ -121,7 +121,7 @@ public final class IdentifierNormaliser {
         return new Accepted(Normalizer.normalize(trimmed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
     }
 
-    static String trimWhitespace(String input) {
+    private static String trimWhitespace(String input) {
         return SURROUNDING_WHITESPACE.matcher(input).replaceAll("");
     }
 }

@@ -10,9 +10,6 @@ import java.util.List;
  */
 final class CredentialDumpRows implements BreachRows {
 
-    static final List<String> RESERVED_EMAIL_DOMAINS = List.of("qq.test", "163.test", "126.test", "sina.test",
-            "mail.test", "yeah.test", "foxmail.test", "example.com", "example.org", "example.net", "corp.invalid");
-
     private enum PasswordHabit {
         COMMON, NAME_AND_DIGITS, BIRTHDAY, WORD_AND_DIGITS, RANDOM
     }
@@ -25,13 +22,11 @@ final class CredentialDumpRows implements BreachRows {
                 case WORD_AND_DIGITS -> 20;
                 case RANDOM -> 30;
             });
-    private static final WeightedChoice<String> DOMAINS = WeightedChoice.of(RESERVED_EMAIL_DOMAINS.subList(1, RESERVED_EMAIL_DOMAINS.size()),
-            domain -> switch (domain) {
-                case "163.test", "example.com" -> 20;
-                case "126.test", "mail.test" -> 10;
-                case "sina.test", "example.org", "example.net" -> 8;
-                default -> 4;
-            });
+    /** Reserved names only (RFC 2606, RFC 6761), shaped like the providers common in Chinese dumps. */
+    private static final byte[] QQ_DOMAIN = CsvRowBuffer.plainBytes("qq.test");
+    private static final WeightedChoice<byte[]> DOMAINS = WeightedChoice.ofPlainText(
+            "163.test 20", "example.com 20", "126.test 10", "mail.test 10", "sina.test 8", "example.org 8",
+            "example.net 8", "yeah.test 4", "foxmail.test 4", "corp.invalid 4");
     private static final List<String> WORDS = List.of("love", "happy", "lucky", "angel", "tiger", "dragon", "monkey",
             "sunny", "star", "moon", "sky", "cool", "king", "baby", "hello", "summer", "winter", "apple", "kitty",
             "panda", "xiaobai", "woaini", "qwe", "abc", "asd", "zxc", "game", "music");
@@ -59,10 +54,10 @@ final class CredentialDumpRows implements BreachRows {
         RowRandom random = row.random();
 
         String local;
-        String domain;
+        byte[] domain;
         if (random.chance(QQ_NUMBER_EMAIL)) {
             local = Long.toString(random.nextLong(10_000L, 10_000_000_000L));
-            domain = RESERVED_EMAIL_DOMAINS.get(0);
+            domain = QQ_DOMAIN;
         } else {
             local = emailName(person, random);
             domain = DOMAINS.pick(random);
@@ -73,7 +68,7 @@ final class CredentialDumpRows implements BreachRows {
         } else {
             out.appendAscii(local);
         }
-        out.appendAscii('@').appendAscii(domain);
+        out.appendAscii('@').append(domain);
 
         out.textField(username(person, local, random));
         out.textField(password(person, random));

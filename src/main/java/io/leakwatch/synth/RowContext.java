@@ -37,11 +37,16 @@ final class RowContext {
     }
 
     Person person() {
-        BreachKind population = overlap
-                .filter(o -> personRandom.positionAt(seed, OVERLAP_STREAM ^ kind.rowStream(), index).chance(o.fraction()))
-                .map(Overlap::otherKind)
-                .orElse(kind);
-        return people.person(seed, population, index, personRandom);
+        return people.person(seed, populationOfThisRow(), index, personRandom);
+    }
+
+    private BreachKind populationOfThisRow() {
+        if (overlap.isEmpty()) {
+            return kind;
+        }
+        boolean borrowed = personRandom.positionAt(seed, OVERLAP_STREAM ^ kind.rowStream(), index)
+                .chance(overlap.get().fraction());
+        return borrowed ? overlap.get().otherKind() : kind;
     }
 
     People people() {
