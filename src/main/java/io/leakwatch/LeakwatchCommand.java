@@ -4,6 +4,7 @@ import io.leakwatch.check.ExportRangesCommand;
 import io.leakwatch.database.DatabaseSelection;
 import io.leakwatch.database.EmbeddedDatabase;
 import io.leakwatch.index.SyntheticPasswordsCommand;
+import io.leakwatch.synth.GenerateCommand;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "leakwatch", mixinStandardHelpOptions = true,
         description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.",
-        subcommands = {ExportRangesCommand.class, SyntheticPasswordsCommand.class})
+        subcommands = {GenerateCommand.class, ExportRangesCommand.class, SyntheticPasswordsCommand.class})
 public class LeakwatchCommand implements Callable<Integer> {
 
     @Override

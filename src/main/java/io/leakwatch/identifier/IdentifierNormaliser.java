@@ -1,0 +1,127 @@
+package io.leakwatch.identifier;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.leakwatch.identifier.NormalisationResult.Accepted;
+import io.leakwatch.identifier.NormalisationResult.Rejected;
+
+import java.net.IDN;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The one implementation of {@code shared/NORMALISATION.md}: ingestion, the generator, notifications
+ * and tests all turn an identifier into the bytes that get hashed through this class, and the test
+ * vectors in {@code fixtures/normalisation-vectors.csv} pin its behaviour for the browser's port.
+ */
+public final class IdentifierNormaliser {
+
+    public static final String DEFAULT_PHONE_REGION = "CN";
+    static final int MAX_USERNAME_LENGTH = 64;
+
+    /** Unicode's White_Space property, which JavaScript's {@code \p{White_Space}} matches too. */
+    private static final Pattern SURROUNDING_WHITESPACE =
+            Pattern.compile("^\\p{IsWhite_Space}+|\\p{IsWhite_Space}+$");
+    private static final Pattern PHONE_FORMATTING = Pattern.compile("[\\p{IsWhite_Space}\\-.()]");
+    private static final Pattern PHONE_DIGITS = Pattern.compile("\\+?[0-9]+");
+
+    private static final String EMAIL_FORMAT =
+            "Enter an email address like name@example.com: one @, a name before it and a domain with a dot after it.";
+    private static final String PHONE_FORMAT =
+            "Enter a phone number like +86 138 0013 8000, 0086 138 0013 8000 or 138 0013 8000 "
+                    + "(digits with spaces, dashes, dots or brackets).";
+    private static final String USERNAME_FORMAT = "Enter a username of 1 to " + MAX_USERNAME_LENGTH + " characters.";
+
+    private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+    private final String defaultPhoneRegion;
+    private final NationalIdNumbers nationalIds;
+
+    /**
+     * @param defaultPhoneRegion ISO 3166 region assumed for phone numbers written without a country code
+     * @param clock              today's date, past which no birth date in an ID number may lie
+     */
+    public IdentifierNormaliser(String defaultPhoneRegion, Clock clock) {
+        if (!phoneNumbers.getSupportedRegions().contains(defaultPhoneRegion)) {
+            throw new IllegalArgumentException("Unknown phone region: " + defaultPhoneRegion);
+        }
+        this.defaultPhoneRegion = defaultPhoneRegion;
+        this.nationalIds = new NationalIdNumbers(clock);
+    }
+
+    /** CN phone numbers, and birth dates checked against today in China. */
+    public IdentifierNormaliser() {
+        this(DEFAULT_PHONE_REGION, Clock.system(ZoneId.of("Asia/Shanghai")));
+    }
+
+    public NormalisationResult normalise(IdentifierType type, String input) {
+        return switch (type) {
+            case EMAIL -> email(input);
+            case PHONE -> phone(input);
+            case NATIONAL_ID -> nationalIds.normalise(trimWhitespace(input));
+            case USERNAME -> username(input);
+            case PASSWORD -> new Accepted(input);
+        };
+    }
+
+    private static NormalisationResult email(String input) {
+        String address = trimWhitespace(input);
+        int at = address.indexOf('@');
+        if (at <= 0 || at != address.lastIndexOf('@')) {
+            return new Rejected(EMAIL_FORMAT);
+        }
+        String lowerCased = address.toLowerCase(Locale.ROOT);
+        String asciiDomain;
+        try {
+            asciiDomain = IDN.toASCII(lowerCased.substring(at + 1));
+        } catch (IllegalArgumentException unencodableDomain) {
+            return new Rejected(EMAIL_FORMAT);
+        }
+        // Checked after IDN conversion, which also accepts the ideographic full stop as a dot
+        if (asciiDomain.indexOf('.') < 0) {
+            return new Rejected(EMAIL_FORMAT);
+        }
+        return new Accepted(lowerCased.substring(0, at + 1) + asciiDomain);
+    }
+
+    private NormalisationResult phone(String input) {
+        String digits = PHONE_FORMATTING.matcher(input).replaceAll("");
+        if (!PHONE_DIGITS.matcher(digits).matches()) {
+            return new Rejected(PHONE_FORMAT);
+        }
+        // 00 is the international prefix in most of the world, whatever the default region's own prefix
+        if (digits.startsWith("00")) {
+            digits = "+" + digits.substring(2);
+        }
+        PhoneNumber number;
+        try {
+            number = phoneNumbers.parse(digits, defaultPhoneRegion);
+        } catch (NumberParseException unparseable) {
+            return new Rejected(PHONE_FORMAT);
+        }
+        // Local-only numbers lack an area code, so they have no E.164 form
+        if (phoneNumbers.isPossibleNumberWithReason(number) != ValidationResult.IS_POSSIBLE) {
+            return new Rejected("This is not a possible phone number for its country: check the number of digits. "
+                    + PHONE_FORMAT);
+        }
+        return new Accepted(phoneNumbers.format(number, PhoneNumberFormat.E164));
+    }
+
+    private static NormalisationResult username(String input) {
+        String trimmed = trimWhitespace(input);
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length < 1 || length > MAX_USERNAME_LENGTH) {
+            return new Rejected(USERNAME_FORMAT);
+        }
+        return new Accepted(Normalizer.normalize(trimmed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+    }
+
+    private static String trimWhitespace(String input) {
+        return SURROUNDING_WHITESPACE.matcher(input).replaceAll("");
+    }
+}

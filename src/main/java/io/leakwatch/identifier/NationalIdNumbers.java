@@ -1,0 +1,86 @@
+package io.leakwatch.identifier;
+
+import io.leakwatch.identifier.NormalisationResult.Accepted;
+import io.leakwatch.identifier.NormalisationResult.Rejected;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * PRC resident identity card numbers (GB 11643): six digits of administrative division, the birth
+ * date, a three-digit sequence (odd for men) and an ISO 7064 MOD 11-2 check character.
+ */
+public final class NationalIdNumbers {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK_CHARACTERS = "10X98765432";
+    private static final Pattern CURRENT_FORM = Pattern.compile("[0-9]{17}[0-9Xx]");
+    private static final Pattern LEGACY_FORM = Pattern.compile("[0-9]{15}");
+
+    private static final String FORMAT =
+            "Enter an 18-character resident ID number (17 digits and a last digit or X), or an old 15-digit one.";
+
+    private final Clock clock;
+
+    NationalIdNumbers(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The check character (a digit or {@code X}) that completes the first 17 digits of an ID number. */
+    public static char checkCharacter(CharSequence first17Digits) {
+        if (first17Digits.length() != WEIGHTS.length) {
+            throw new IllegalArgumentException("An ID number's check character needs exactly 17 digits");
+        }
+        int sum = 0;
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            char digit = first17Digits.charAt(i);
+            if (digit < '0' || digit > '9') {
+                throw new IllegalArgumentException("An ID number's first 17 characters are digits");
+            }
+            sum += (digit - '0') * WEIGHTS[i];
+        }
+        return CHECK_CHARACTERS.charAt(sum % 11);
+    }
+
+    NormalisationResult normalise(String id) {
+        if (LEGACY_FORM.matcher(id).matches()) {
+            // The 15-digit form has a two-digit year in the 1900s and no check character
+            String first17 = id.substring(0, 6) + "19" + id.substring(6);
+            Optional<String> dateProblem = birthDateProblem(first17);
+            return dateProblem.isPresent()
+                    ? new Rejected(dateProblem.get())
+                    : new Accepted(first17 + checkCharacter(first17));
+        }
+        if (!CURRENT_FORM.matcher(id).matches()) {
+            return new Rejected(FORMAT);
+        }
+        String upperCased = id.substring(0, 17) + Character.toUpperCase(id.charAt(17));
+        Optional<String> dateProblem = birthDateProblem(upperCased);
+        if (dateProblem.isPresent()) {
+            return new Rejected(dateProblem.get());
+        }
+        if (checkCharacter(upperCased.substring(0, 17)) != upperCased.charAt(17)) {
+            return new Rejected("The last character of this ID number does not match the others: "
+                    + "check it for a typing mistake. " + FORMAT);
+        }
+        return new Accepted(upperCased);
+    }
+
+    private Optional<String> birthDateProblem(String idWithFourDigitYear) {
+        LocalDate birthDate;
+        try {
+            birthDate = LocalDate.of(Integer.parseInt(idWithFourDigitYear.substring(6, 10)),
+                    Integer.parseInt(idWithFourDigitYear.substring(10, 12)),
+                    Integer.parseInt(idWithFourDigitYear.substring(12, 14)));
+        } catch (DateTimeException notACalendarDate) {
+            return Optional.of("The birth date in this ID number is not a real date. " + FORMAT);
+        }
+        if (birthDate.isAfter(LocalDate.now(clock))) {
+            return Optional.of("The birth date in this ID number is in the future. " + FORMAT);
+        }
+        return Optional.empty();
+    }
+}
