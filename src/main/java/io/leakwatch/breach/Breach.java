@@ -64,6 +64,8 @@ public class Breach extends PanacheEntityBase {
     public Integer pendingIn;
     @Column(name = "removed_in")
     public Integer removedIn;
+    @Column(name = "removal_pending_in")
+    public Integer removalPendingIn;
 
     /** In the public catalogue: published by a generation and not removed since. */
     public boolean isPublic() {

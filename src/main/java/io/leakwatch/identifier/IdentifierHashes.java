@@ -15,16 +15,25 @@ public final class IdentifierHashes {
 
     /** SHA-1 of the UTF-8 bytes: the account hash of a normalised identifier, and the password hash. */
     public static String sha1Hex(String normalised) {
+        return UPPERCASE_HEX.formatHex(sha1(normalised));
+    }
+
+    /** NTLM: MD4 of the UTF-16LE bytes of a password, as Windows stores it. */
+    public static String ntlmHex(String password) {
+        return UPPERCASE_HEX.formatHex(ntlm(password));
+    }
+
+    /** {@link #sha1Hex} as the 20 bytes the index stores. */
+    public static byte[] sha1(String normalised) {
         try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            return UPPERCASE_HEX.formatHex(sha1.digest(normalised.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-1").digest(normalised.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform provides SHA-1", e);
         }
     }
 
-    /** NTLM: MD4 of the UTF-16LE bytes of a password, as Windows stores it. */
-    public static String ntlmHex(String password) {
-        return UPPERCASE_HEX.formatHex(Md4.digest(password.getBytes(StandardCharsets.UTF_16LE)));
+    /** {@link #ntlmHex} as the 16 bytes the index stores. */
+    public static byte[] ntlm(String password) {
+        return Md4.digest(password.getBytes(StandardCharsets.UTF_16LE));
     }
 }

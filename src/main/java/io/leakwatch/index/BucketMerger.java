@@ -60,6 +60,42 @@ public class BucketMerger {
         return read;
     }
 
+    /**
+     * Takes a breach out of every account bucket of a staged generation; an account left in no
+     * breach leaves the index. Returns how many accounts lost the breach. Password counts are
+     * totals over all breaches and stay as they are.
+     */
+    public long removeBreach(int generation, long breachId) {
+        List<StagedBucket> batch = new ArrayList<>();
+        long[] removed = {0};
+        generations.forEachBucket(generation, HashKind.ACCOUNT, (prefix, entryCount, packed) -> {
+            PackedBucket.Reader reader = new PackedBucket.Reader(HashKind.ACCOUNT, ByteBuffer.wrap(packed));
+            PackedBucket.Writer writer = new PackedBucket.Writer(HashKind.ACCOUNT, entryCount);
+            boolean changed = false;
+            while (reader.hasNext()) {
+                byte[] hash = fullHash(prefix, reader.nextSuffix());
+                long[] ids = reader.breachIds();
+                long[] kept = Arrays.stream(ids).filter(id -> id != breachId).toArray();
+                if (kept.length != ids.length) {
+                    changed = true;
+                    removed[0]++;
+                }
+                if (kept.length > 0) {
+                    writer.addBreaches(hash, kept);
+                }
+            }
+            if (changed) {
+                batch.add(new StagedBucket(prefix, writer.entryCount(), writer.toBytes()));
+                if (batch.size() == BUCKETS_PER_BATCH) {
+                    generations.stageBuckets(generation, HashKind.ACCOUNT, List.copyOf(batch));
+                    batch.clear();
+                }
+            }
+        });
+        generations.stageBuckets(generation, HashKind.ACCOUNT, batch);
+        return removed[0];
+    }
+
     private void stageBatch(int generation, HashKind kind, List<List<IndexEntry>> buckets) {
         if (buckets.isEmpty()) {
             return;

@@ -187,6 +187,8 @@ public class IndexGenerations {
             execute(connection, "UPDATE index_current SET generation_id = ?", generation);
             execute(connection, "UPDATE breach SET published_in = ?, pending_in = NULL, modified_at = now()"
                     + " WHERE pending_in = ?", generation, generation);
+            execute(connection, "UPDATE breach SET removed_in = ?, removal_pending_in = NULL, modified_at = now()"
+                    + " WHERE removal_pending_in = ?", generation, generation);
         });
     }
 
@@ -196,9 +198,24 @@ public class IndexGenerations {
             execute(connection, "DELETE FROM index_bucket WHERE first_generation = ?", generation);
             execute(connection, "UPDATE index_bucket SET replaced_in = NULL WHERE replaced_in = ?", generation);
             execute(connection, "UPDATE breach SET pending_in = NULL WHERE pending_in = ?", generation);
+            execute(connection, "UPDATE breach SET removal_pending_in = NULL WHERE removal_pending_in = ?", generation);
             execute(connection, "UPDATE index_generation SET state = 'discarded' WHERE id = ? AND state = 'staging'",
                     generation);
         });
+    }
+
+    /** Whether a generation was published (it may have been superseded since). */
+    public boolean wasPublished(int generation) {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT 1 FROM index_generation WHERE id = ? AND state IN ('published', 'superseded')")) {
+            statement.setInt(1, generation);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IndexStorageException("Could not read generation " + generation, e);
+        }
     }
 
     /** Staged generations left by a process that died while building them. */

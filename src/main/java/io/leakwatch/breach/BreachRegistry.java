@@ -1,0 +1,68 @@
+package io.leakwatch.breach;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Changes to the breach catalogue made by admins and by publishing. */
+@ApplicationScoped
+@Transactional
+public class BreachRegistry {
+
+    /** Creates a breach (not yet public: it becomes so when a generation publishes its data). */
+    public Breach create(BreachMetadata metadata) {
+        if (byName(metadata.name()).isPresent()) {
+            throw new DuplicateBreachException(metadata.name());
+        }
+        List<String> unknown = Optional.ofNullable(metadata.dataClasses()).orElse(List.of()).stream()
+                .filter(slug -> DataClass.ofSlug(slug).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown data classes: " + unknown);
+        }
+        Breach breach = new Breach();
+        breach.name = metadata.name();
+        breach.title = metadata.title();
+        breach.domain = Optional.ofNullable(metadata.domain()).orElse("");
+        breach.breachDate = metadata.breachDate();
+        breach.description = Optional.ofNullable(metadata.description()).orElse("");
+        breach.dataClasses = List.copyOf(new TreeSet<>(Optional.ofNullable(metadata.dataClasses()).orElse(List.of())));
+        breach.verified = metadata.verified();
+        breach.fabricated = metadata.fabricated();
+        breach.sensitive = metadata.sensitive();
+        breach.spamList = metadata.spamList();
+        breach.persist();
+        return breach;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Breach> byName(String name) {
+        return Breach.find("lower(name) = ?1", name.toLowerCase()).firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Breach> byId(long id) {
+        return Breach.findByIdOptional(id);
+    }
+
+    /** The staged generation that will publish this breach's (new) data. */
+    public void publishWith(long breachId, int generation, long accounts, Set<String> exposedDataClasses) {
+        Breach breach = Breach.findById(breachId);
+        breach.pendingIn = generation;
+        breach.pwnCount = accounts;
+        Set<String> dataClasses = new TreeSet<>(breach.dataClasses);
+        dataClasses.addAll(exposedDataClasses);
+        breach.dataClasses = List.copyOf(dataClasses);
+        breach.modifiedAt = Instant.now();
+    }
+
+    /** The staged generation that will take this breach out of the index. */
+    public void removeWith(long breachId, int generation) {
+        Breach breach = Breach.findById(breachId);
+        breach.removalPendingIn = generation;
+    }
+}

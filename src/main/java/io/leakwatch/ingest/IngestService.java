@@ -1,0 +1,315 @@
+package io.leakwatch.ingest;
+
+import io.leakwatch.breach.Breach;
+import io.leakwatch.breach.BreachRegistry;
+import io.leakwatch.identifier.IdentifierNormaliser;
+import io.leakwatch.index.BucketMerger;
+import io.leakwatch.index.HashKind;
+import io.leakwatch.index.IndexBusyException;
+import io.leakwatch.index.IndexConfig;
+import io.leakwatch.index.IndexGenerations;
+import io.leakwatch.index.IndexPublisher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * Runs uploads through upload, staging and publishing. Staging and publishing jobs run one at a
+ * time on one worker thread (the machine's cores go to parsing, and the index is built one
+ * generation at a time anyway); uploads stream to disk on the request's thread meanwhile.
+ *
+ * <p>A crash at any point leaves the last published generation served: on start, an upload that was
+ * staging is marked failed, one that was publishing goes back to staged (its half-built generation
+ * is discarded by the index), queued ones are queued again, and files no upload owns are deleted.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+    private static final long PROGRESS_WRITE_INTERVAL_NANOS = 500_000_000L;
+
+    private final UploadRecords records;
+    private final BreachRegistry breaches;
+    private final IndexGenerations generations;
+    private final BucketMerger merger;
+    private final IndexPublisher publisher;
+    private final IngestConfig config;
+    private final boolean serving;
+    private final Path uploadsDirectory;
+    private final IdentifierNormaliser normaliser = new IdentifierNormaliser();
+    private final Set<UUID> cancelRequests = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ingest-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public IngestService(UploadRecords records, BreachRegistry breaches, IndexGenerations generations,
+                         BucketMerger merger, IndexPublisher publisher, IngestConfig config, IndexConfig indexConfig,
+                         @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
+        this.records = records;
+        this.breaches = breaches;
+        this.generations = generations;
+        this.merger = merger;
+        this.publisher = publisher;
+        this.config = config;
+        this.serving = indexConfig.serving();
+        this.uploadsDirectory = dataDir.resolve("uploads");
+    }
+
+    /** Registers an upload of {@code breach}'s data, to be followed by {@link #receive}. */
+    public Upload create(Breach breach, IngestFormat format, UploadOptions options, String actor) {
+        return records.create(breach, format, options, actor);
+    }
+
+    /**
+     * Streams the uploaded body to disk and queues it for staging. Fails (and keeps nothing) when it
+     * is larger than the configured limit or the stream breaks.
+     */
+    public Upload receive(UUID id, InputStream body) {
+        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+        long written = 0;
+        try {
+            Files.createDirectories(files.directory());
+            try (OutputStream out = Files.newOutputStream(files.uploadedFile())) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = body.read(buffer)) > 0) {
+                    written += n;
+                    if (written > config.maxUploadBytes()) {
+                        throw new IngestException("The file is larger than the limit of " + config.maxUploadBytes() + " bytes.");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException | IngestException e) {
+            fail(id, e instanceof IngestException ? e.getMessage() : "The upload was interrupted.");
+            throw e instanceof IngestException ingest ? ingest : new IngestException("The upload was interrupted.", e);
+        }
+        records.uploaded(id, written);
+        worker.submit(() -> stage(id));
+        return records.find(id).orElseThrow();
+    }
+
+    /** Asks a queued or staging upload to stop; it ends as cancelled. */
+    public void cancel(UUID id) {
+        cancelRequests.add(id);
+        if (records.transition(id, UploadState.QUEUED, UploadState.CANCELLED)) {
+            deleteFiles(id);
+        }
+    }
+
+    /** Publishes a staged upload into a new generation (in the background); false if it is not staged. */
+    public boolean publish(UUID id) {
+        Upload upload = records.find(id).orElseThrow();
+        if (upload.uploadState() != UploadState.STAGED) {
+            return false;
+        }
+        worker.submit(() -> publishNow(id));
+        return true;
+    }
+
+    /** Drops a staged upload; the published index is untouched. */
+    public boolean discard(UUID id) {
+        if (records.transition(id, UploadState.STAGED, UploadState.DISCARDED)) {
+            deleteFiles(id);
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes a breach out of the index through a new generation, in the background. */
+    public void remove(Breach breach) {
+        worker.submit(() -> removeNow(breach.id));
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!serving) {
+            return;
+        }
+        for (Upload upload : records.inState(UploadState.STAGING)) {
+            records.ended(upload.id, UploadState.FAILED, "Staging was interrupted by a restart of the portal; upload the file again.");
+            deleteFiles(upload.id);
+        }
+        for (Upload upload : records.inState(UploadState.UPLOADING)) {
+            records.ended(upload.id, UploadState.FAILED, "The upload was interrupted by a restart of the portal.");
+            deleteFiles(upload.id);
+        }
+        for (Upload upload : records.inState(UploadState.PUBLISHING)) {
+            if (upload.generationId != null && generations.wasPublished(upload.generationId)) {
+                records.ended(upload.id, UploadState.PUBLISHED, null); // the crash came after the switch
+                deleteFiles(upload.id);
+            } else {
+                records.publishAbandoned(upload.id); // its half-built generation is discarded at start
+            }
+        }
+        for (Upload upload : records.inState(UploadState.QUEUED)) {
+            worker.submit(() -> stage(upload.id));
+        }
+        deleteOrphanedFiles();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireStagedUploads() {
+        if (!serving) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Upload upload : records.inState(UploadState.STAGED)) {
+            if (upload.expiresAt.isBefore(now) && records.transition(upload.id, UploadState.STAGED, UploadState.EXPIRED)) {
+                deleteFiles(upload.id);
+            }
+        }
+    }
+
+    private void stage(UUID id) {
+        Upload upload = records.find(id).orElseThrow();
+        if (upload.uploadState() != UploadState.QUEUED) {
+            return;
+        }
+        records.stagingStarted(id);
+        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+        IngestFormat format = IngestFormat.ofWireName(upload.format).orElseThrow();
+        UploadOptions options = records.options(upload);
+        StagingJob job = new StagingJob(format, options, upload.breachId, files, config, normaliser);
+        long[] lastWrite = {System.nanoTime()};
+        try {
+            StagingJob.Result result = job.run(report -> {
+                if (System.nanoTime() - lastWrite[0] > PROGRESS_WRITE_INTERVAL_NANOS) {
+                    records.progress(id, report);
+                    lastWrite[0] = System.nanoTime();
+                }
+            }, () -> cancelRequests.contains(id));
+            records.staged(id, result.report(), new UploadOptions(options.target(), options.identifierType(), result.columns()));
+        } catch (StagingJob.CancellationException e) {
+            records.ended(id, UploadState.CANCELLED, null);
+            deleteFiles(id);
+        } catch (IngestException e) {
+            fail(id, e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.errorf("Staging upload %s failed: %s", id, e.getMessage());
+            fail(id, "The file could not be read or staged: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Staging upload %s failed", id);
+            fail(id, "Staging failed unexpectedly; the published index is unchanged.");
+        } finally {
+            cancelRequests.remove(id);
+        }
+    }
+
+    private void publishNow(UUID id) {
+        Upload upload = records.find(id).orElseThrow();
+        if (upload.uploadState() != UploadState.STAGED) {
+            return;
+        }
+        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+        int generation;
+        try {
+            generation = generations.beginStaging("upload " + id);
+        } catch (IndexBusyException e) {
+            LOG.warnf("Upload %s waits: %s", id, e.getMessage());
+            worker.submit(() -> publishNow(id)); // after whatever holds the index now
+            return;
+        }
+        try {
+            records.publishing(id, generation);
+            Breach breach = breaches.byId(upload.breachId).orElseThrow();
+            if (breach.isPublic()) {
+                merger.removeBreach(generation, breach.id); // replacing the breach's data
+            }
+            long accounts = 0;
+            for (HashKind kind : HashKind.values()) {
+                if (!files.hasSorted(kind)) {
+                    continue;
+                }
+                try (StagedFiles.CloseableEntries entries = files.readSorted(kind)) {
+                    long merged = merger.merge(generation, kind, entries);
+                    if (kind == HashKind.ACCOUNT) {
+                        accounts = merged;
+                    }
+                }
+            }
+            UploadOptions options = records.options(upload);
+            breaches.publishWith(breach.id, generation,
+                    accounts > 0 ? accounts : upload.linesAccepted,
+                    options.columns() == null ? Set.of() : options.columns().exposedDataClasses());
+            publisher.publish(generation);
+            records.ended(id, UploadState.PUBLISHED, null);
+            deleteFiles(id);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Publishing upload %s failed", id);
+            generations.discard(generation);
+            records.publishAbandoned(id);
+        }
+    }
+
+    private void removeNow(long breachId) {
+        int generation = generations.beginStaging("remove breach " + breachId);
+        try {
+            merger.removeBreach(generation, breachId);
+            breaches.removeWith(breachId, generation);
+            publisher.publish(generation);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Removing breach %d failed", breachId);
+            generations.discard(generation);
+        }
+    }
+
+    private void fail(UUID id, String message) {
+        records.ended(id, UploadState.FAILED, message);
+        deleteFiles(id);
+    }
+
+    private void deleteFiles(UUID id) {
+        try {
+            new StagedFiles(uploadsDirectory, id).deleteAll();
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the files of upload %s: %s", id, e.getMessage());
+        }
+    }
+
+    /** Folders left by uploads that ended without cleaning up (a crash) or that no row knows. */
+    private void deleteOrphanedFiles() {
+        if (!Files.isDirectory(uploadsDirectory)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(uploadsDirectory)) {
+            for (Path folder : folders.toList()) {
+                UUID id;
+                try {
+                    id = UUID.fromString(folder.getFileName().toString());
+                } catch (IllegalArgumentException notAnUpload) {
+                    continue;
+                }
+                boolean owned = records.find(id).map(upload -> !upload.uploadState().isEnded()).orElse(false);
+                if (!owned) {
+                    StagedFiles.deleteTree(folder);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not clean %s: %s", uploadsDirectory, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.leakwatch.ingest;
+
+import io.leakwatch.identifier.IdentifierNormaliser;
+import io.leakwatch.index.HashKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Stages one upload: reads it line by line, validates, normalises and hashes each line, spreads the
+ * hashes over partition runs, then sorts and de-duplicates them into one file per hash kind. Memory
+ * stays bounded whatever the file's size; progress is reported every {@link #PROGRESS_EVERY_LINES}.
+ */
+final class StagingJob {
+
+    private static final int PROGRESS_EVERY_LINES = 1 << 16;
+    private static final int BINARY_SNIFF_BYTES = 8192;
+
+    private final IngestFormat format;
+    private final UploadOptions options;
+    private final long breachId;
+    private final StagedFiles files;
+    private final IngestConfig config;
+    private final IdentifierNormaliser normaliser;
+
+    StagingJob(IngestFormat format, UploadOptions options, long breachId, StagedFiles files, IngestConfig config,
+               IdentifierNormaliser normaliser) {
+        this.format = format;
+        this.options = options;
+        this.breachId = breachId;
+        this.files = files;
+        this.config = config;
+        this.normaliser = normaliser;
+    }
+
+    /** Stages the upload; the result's columns are those used (detected ones for a CSV). */
+    Result run(Consumer<StagingReport> progress, BooleanSupplier cancelled) throws IOException {
+        if (Files.size(files.uploadedFile()) == 0) {
+            throw new IngestException("The file is empty.");
+        }
+        StagingReport report = new StagingReport(config.rejectedLinesReported());
+        LineParser parser = LineParser.of(format, options, breachId, normaliser);
+        Map<HashKind, SortedRuns> runs = new EnumMap<>(HashKind.class);
+        EntrySink sink = (kind, hash, value) -> {
+            SortedRuns kindRuns = runs.get(kind);
+            if (kindRuns == null) {
+                kindRuns = new SortedRuns(kind, files.runsDirectory());
+                runs.put(kind, kindRuns);
+            }
+            kindRuns.add(hash, value);
+        };
+        try (UploadInput input = UploadInput.open(files.uploadedFile(), config.maxCompressionRatio())) {
+            rejectBinary(input);
+            LineReader lines = new LineReader(input, config.maxLineBytes());
+            boolean headerPending = parser.readsHeader();
+            while (lines.next()) {
+                report.linesRead++;
+                if (report.linesRead % PROGRESS_EVERY_LINES == 0) {
+                    report.bytesRead = input.fileBytesRead();
+                    progress.accept(report);
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException();
+                    }
+                }
+                if (lines.tooLong()) {
+                    report.reject(lines.lineNumber(), "line longer than " + config.maxLineBytes() + " bytes");
+                    continue;
+                }
+                // A password may be all spaces; any other blank line is only layout.
+                if (lines.length() == 0 || (format != IngestFormat.PASSWORDS && isBlank(lines.bytes(), lines.length()))) {
+                    continue;
+                }
+                if (headerPending) {
+                    String problem = parser.header(lines.bytes(), lines.length());
+                    if (problem != null) {
+                        throw new IngestException(problem);
+                    }
+                    headerPending = false;
+                    continue;
+                }
+                if (hasNul(lines.bytes(), lines.length())) {
+                    report.reject(lines.lineNumber(), "binary content");
+                    continue;
+                }
+                String rejection = parser.parse(lines.bytes(), lines.length(), sink);
+                if (rejection == null) {
+                    report.linesAccepted++;
+                } else {
+                    report.reject(lines.lineNumber(), rejection);
+                }
+            }
+            report.bytesRead = input.fileBytesRead();
+        }
+        if (report.linesAccepted == 0) {
+            throw new IngestException("No line could be loaded as " + format.wireName() + " (" + report.rejected()
+                    + " rejected, most for: " + report.commonestReason() + "). Check the format.");
+        }
+        progress.accept(report);
+        long records = 0;
+        for (SortedRuns kindRuns : runs.values()) {
+            records += kindRuns.records();
+            report.entries += files.writeSorted(kindRuns.kind(), kindRuns.sortedEntries());
+        }
+        report.duplicates = records - report.entries;
+        files.deleteRuns();
+        ColumnMapping columns = parser instanceof LineParser.AccountsCsv csv ? csv.columns() : options.columns();
+        return new Result(report, columns);
+    }
+
+    record Result(StagingReport report, ColumnMapping columns) {
+    }
+
+    /** Thrown inside the job when an admin cancels it. */
+    static final class CancellationException extends RuntimeException {
+        CancellationException() {
+            super("Cancelled", null, false, false);
+        }
+    }
+
+    /** A file whose first bytes hold a NUL is not text: refuse it whole rather than line by line. */
+    private static void rejectBinary(UploadInput input) throws IOException {
+        input.mark(BINARY_SNIFF_BYTES);
+        byte[] head = input.readNBytes(BINARY_SNIFF_BYTES);
+        input.reset();
+        if (hasNul(head, head.length)) {
+            throw new IngestException("The file is binary, not text" + (input.gzipped() ? " (inside the gzip)" : "")
+                    + ": upload a text file in the chosen format.");
+        }
+    }
+
+    private static boolean hasNul(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
