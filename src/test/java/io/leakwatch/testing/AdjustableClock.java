@@ -1,0 +1,43 @@
+package io.leakwatch.testing;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The clock of every {@code @QuarkusTest}: the real time plus an offset that tests advance to reach
+ * timeouts and lockout expiries without waiting. It only ever moves forward, so state a test creates
+ * after an advance is unaffected by earlier advances.
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class AdjustableClock extends Clock {
+
+    private volatile Duration offset = Duration.ZERO;
+
+    public void advance(Duration duration) {
+        offset = offset.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("The portal reads instants only");
+    }
+}
