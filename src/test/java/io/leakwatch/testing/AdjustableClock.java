@@ -21,14 +21,25 @@ import java.time.ZoneOffset;
 public class AdjustableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant stoppedAt;
 
     public void advance(Duration duration) {
         offset = offset.plus(duration);
     }
 
+    /**
+     * Stops the clock (advancing it still works) until the result is closed; then it catches up with
+     * the real time that passed meanwhile.
+     */
+    public AutoCloseable freeze() {
+        stoppedAt = Instant.now();
+        return () -> stoppedAt = null;
+    }
+
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant stopped = stoppedAt;
+        return (stopped != null ? stopped : Instant.now()).plus(offset);
     }
 
     @Override
