@@ -1,5 +1,6 @@
 package io.leakwatch;
 
+import io.leakwatch.admin.cli.AdminCommand;
 import io.leakwatch.database.DatabaseSelection;
 import io.leakwatch.database.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
@@ -9,7 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "leakwatch", mixinStandardHelpOptions = true,
-        description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.")
+        description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.",
+        subcommands = {AdminCommand.class})
 public class LeakwatchCommand implements Callable<Integer> {
 
     @Override
