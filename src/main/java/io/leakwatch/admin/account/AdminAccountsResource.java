@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -122,8 +123,8 @@ public class AdminAccountsResource {
         } catch (InvalidAdminInput problem) {
             return Response.status(400).entity(Templates.password(admin, null, problem.getMessage())).build();
         } finally {
-            java.util.Arrays.fill(current, '\0');
-            java.util.Arrays.fill(wanted, '\0');
+            Arrays.fill(current, '\0');
+            Arrays.fill(wanted, '\0');
         }
     }
 

@@ -6,6 +6,8 @@ import io.leakwatch.admin.AdminConfig;
 import io.leakwatch.admin.SecretToken;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.concurrent.Semaphore;
+
 /**
  * Argon2id hashing of admin passwords (argon2-jvm, standard encoded hashes). The cost comes from
  * {@code leakwatch.admin.argon2.*}; hashes made with a lower cost are reported by {@link #needsRehash}.
@@ -18,6 +20,12 @@ public class PasswordHasher {
     private static final int ARGON2_VERSION = 19;
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+    /**
+     * Each hash holds its memory cost (19 MiB by default) outside the heap while it runs; a flood of
+     * sign-ins on every worker thread at once could take gigabytes. One hash per core at a time keeps
+     * the CPU busy and the memory bounded; the others wait their turn.
+     */
+    private final Semaphore running = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     private final Argon2Parameters wanted;
     /** Verified against for unknown usernames, so they cost as much time as a wrong password. */
     private final String decoyHash;
@@ -30,16 +38,26 @@ public class PasswordHasher {
 
     /** Hashes {@code password}; the caller wipes its array. */
     public String hash(char[] password) {
-        return argon2.hash(wanted.iterations(), wanted.memoryKib(), wanted.parallelism(), password);
+        running.acquireUninterruptibly();
+        try {
+            return argon2.hash(wanted.iterations(), wanted.memoryKib(), wanted.parallelism(), password);
+        } finally {
+            running.release();
+        }
     }
 
     public boolean verify(String encodedHash, char[] password) {
-        return argon2.verify(encodedHash, password);
+        running.acquireUninterruptibly();
+        try {
+            return argon2.verify(encodedHash, password);
+        } finally {
+            running.release();
+        }
     }
 
     /** Spends the time of one verification and always fails: for names that match no account. */
     public boolean verifyDecoy(char[] password) {
-        argon2.verify(decoyHash, password);
+        verify(decoyHash, password);
         return false;
     }
 
