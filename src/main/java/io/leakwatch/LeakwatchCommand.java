@@ -1,5 +1,6 @@
 package io.leakwatch;
 
+import io.leakwatch.admin.cli.AdminCommand;
 import io.leakwatch.check.ExportRangesCommand;
 import io.leakwatch.database.DatabaseSelection;
 import io.leakwatch.database.EmbeddedDatabase;
@@ -13,7 +14,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "leakwatch", mixinStandardHelpOptions = true,
         description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.",
-        subcommands = {GenerateCommand.class, ExportRangesCommand.class, SyntheticPasswordsCommand.class})
+        subcommands = {AdminCommand.class, GenerateCommand.class, ExportRangesCommand.class,
+                SyntheticPasswordsCommand.class})
 public class LeakwatchCommand implements Callable<Integer> {
 
     @Override

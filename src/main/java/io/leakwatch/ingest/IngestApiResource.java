@@ -1,5 +1,6 @@
 package io.leakwatch.ingest;
 
+import io.leakwatch.admin.AdminRole;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.BreachMetadata;
 import io.leakwatch.breach.BreachRegistry;
@@ -34,7 +35,7 @@ import java.util.UUID;
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(AdminRole.ADMIN)
 public class IngestApiResource {
 
     private final BreachRegistry breaches;

@@ -1,0 +1,43 @@
+package io.leakwatch.admin.audit;
+
+/** What an audit event records; {@link #code()} is what the database keeps. */
+public enum AuditAction {
+    SIGN_IN_SUCCEEDED("sign-in.succeeded", "Signed in"),
+    SIGN_IN_FAILED("sign-in.failed", "Sign-in failed"),
+    SIGN_IN_THROTTLED("sign-in.throttled", "Sign-in refused: too many attempts"),
+    SIGNED_OUT("sign-out", "Signed out"),
+    ADMIN_CREATED("admin.created", "Added an admin"),
+    ADMIN_DISABLED("admin.disabled", "Disabled an admin"),
+    ADMIN_ENABLED("admin.enabled", "Enabled an admin"),
+    PASSWORD_CHANGED("password.changed", "Changed their password"),
+    PASSWORD_CHANGE_REFUSED("password.change-refused", "Password change refused: wrong current password"),
+    TOKEN_CREATED("token.created", "Created an API token"),
+    TOKEN_REVOKED("token.revoked", "Revoked an API token"),
+    TOKEN_USED("token.used", "Used an API token"),
+    TOKEN_REJECTED("token.rejected", "API request with an unknown or revoked token");
+
+    private final String code;
+    private final String description;
+
+    AuditAction(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static String describe(String code) {
+        for (AuditAction action : values()) {
+            if (action.code.equals(code)) {
+                return action.description;
+            }
+        }
+        return code;
+    }
+}

@@ -1,0 +1,79 @@
+package io.leakwatch.admin.session;
+
+import io.leakwatch.admin.AdminPaths;
+import io.leakwatch.admin.AdminRole;
+import io.leakwatch.admin.SecretToken;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+
+import java.util.Set;
+
+/**
+ * CSRF protection of every state-changing request to the admin pages (synchronizer token): the form
+ * must carry, in its {@value #FIELD} field, the token of the session it was sent with. The sign-in
+ * form, which comes before any session, carries the token of the sign-in cookie instead
+ * (double-submit). Both cookies are SameSite=Strict, so a cross-site form post carries neither.
+ *
+ * <p>Which requests: every unsafe method on an endpoint of the admin feature or under {@code /admin}.
+ * Requests authenticated by an API token are not checked: browsers never send a bearer token by
+ * themselves.
+ */
+public class AdminCsrfFilter {
+
+    public static final String FIELD = "csrf";
+    private static final Logger LOG = Logger.getLogger(AdminCsrfFilter.class);
+    private static final String ADMIN_PACKAGE = "io.leakwatch.admin";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final SecurityIdentity identity;
+
+    public AdminCsrfFilter(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter
+    @WithFormRead
+    public void requireToken(ContainerRequestContext request, SimpleResourceInfo resource, RoutingContext routing) {
+        String path = routing.normalizedPath();
+        boolean adminEndpoint = resource.getResourceClass().getPackageName().startsWith(ADMIN_PACKAGE) || AdminPaths.isPage(path);
+        if (SAFE_METHODS.contains(request.getMethod()) || !adminEndpoint) {
+            return;
+        }
+        String expected;
+        if (path.equals(AdminPaths.SIGN_IN)) {
+            Cookie cookie = request.getCookies().get(SessionCookies.SIGN_IN_CSRF);
+            expected = cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+        } else if (identity.isAnonymous()) {
+            expected = null;
+        } else if (identity.getAttribute(AdminRole.BEARER_TOKEN_ATTRIBUTE) != null) {
+            return;
+        } else {
+            SignedInAdmin admin = identity.getAttribute(SignedInAdmin.ATTRIBUTE);
+            expected = admin == null ? null : admin.csrfToken();
+        }
+        String presented = isForm(request.getMediaType()) ? formField() : null;
+        if (!SecretToken.equal(expected, presented)) {
+            LOG.info("Refused an admin form without a valid CSRF token");
+            throw new ForbiddenException();
+        }
+    }
+
+    private static boolean isForm(MediaType type) {
+        return type != null && (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)
+                || MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type));
+    }
+
+    private static String formField() {
+        Object value = CurrentRequestManager.get().getFormParameter(FIELD, true, false);
+        return value instanceof String text ? text : null;
+    }
+}

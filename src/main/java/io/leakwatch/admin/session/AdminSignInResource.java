@@ -1,0 +1,120 @@
+package io.leakwatch.admin.session;
+
+import io.leakwatch.admin.AdminPaths;
+import io.leakwatch.admin.AdminRole;
+import io.leakwatch.admin.SecretToken;
+import io.leakwatch.web.ClientAddress;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Signing in to and out of the admin pages. */
+@Path(AdminPaths.PAGES)
+@Produces(MediaType.TEXT_HTML)
+public class AdminSignInResource {
+
+    private final AdminSignIn signIn;
+    private final SecurityIdentity identity;
+
+    public AdminSignInResource(AdminSignIn signIn, SecurityIdentity identity) {
+        this.signIn = signIn;
+        this.identity = identity;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(SignInPage page);
+    }
+
+    /** The sign-in page; a notice says why the visitor is here ({@code signed-out}). */
+    @GET
+    @Path("sign-in")
+    @PermitAll
+    public Response form(@CookieParam(SessionCookies.SIGN_IN_CSRF) String csrfCookie, @QueryParam("notice") String notice,
+                         @Context HttpServerRequest request) {
+        String csrf = csrfCookie == null || csrfCookie.isEmpty() ? SecretToken.generate("") : csrfCookie;
+        String message = "signed-out".equals(notice) ? "You are signed out." : null;
+        return Response.ok(Templates.signIn(new SignInPage(csrf, "", message, null)))
+                .cookie(SessionCookies.create(SessionCookies.SIGN_IN_CSRF, csrf, overTls(request)))
+                .build();
+    }
+
+    @POST
+    @Path("sign-in")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@BeanParam SignInForm form, @CookieParam(SessionCookies.SESSION) String previousSession,
+                           @CookieParam(SessionCookies.SIGN_IN_CSRF) String csrf, @Context HttpServerRequest request) {
+        char[] password = form.password() == null ? new char[0] : form.password().toCharArray();
+        AdminSignIn.Outcome outcome = signIn.signIn(form.username(), password, ClientAddress.of(request),
+                Optional.ofNullable(previousSession).filter(token -> !token.isEmpty()));
+        String typed = form.username() == null ? "" : form.username();
+        boolean tls = overTls(request);
+        if (outcome instanceof AdminSignIn.Outcome.SignedIn signedIn) {
+            return Response.seeOther(URI.create(AdminPaths.PAGES))
+                    .cookie(SessionCookies.create(SessionCookies.SESSION, signedIn.sessionToken(), tls),
+                            SessionCookies.expire(SessionCookies.SIGN_IN_CSRF, tls))
+                    .build();
+        }
+        if (outcome instanceof AdminSignIn.Outcome.Throttled throttled) {
+            long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+            return Response.status(429)
+                    .header("Retry-After", seconds)
+                    .entity(Templates.signIn(new SignInPage(csrf, typed, null,
+                            "Too many failed sign-ins. Try again in " + inWords(Duration.ofSeconds(seconds)) + ".")))
+                    .build();
+        }
+        return Response.status(401)
+                .entity(Templates.signIn(new SignInPage(csrf, typed, null, "That username and password do not match an admin.")))
+                .build();
+    }
+
+    @POST
+    @Path("sign-out")
+    @RolesAllowed(AdminRole.ADMIN)
+    public Response signOut(@CookieParam(SessionCookies.SESSION) String session, @Context HttpServerRequest request) {
+        signIn.signOut(SignedInAdmin.of(identity), session, ClientAddress.of(request));
+        return Response.seeOther(URI.create(AdminPaths.SIGN_IN + "?notice=signed-out"))
+                .cookie(SessionCookies.expire(SessionCookies.SESSION, overTls(request)))
+                .build();
+    }
+
+    static boolean overTls(HttpServerRequest request) {
+        return "https".equalsIgnoreCase(request.scheme());
+    }
+
+    private static String inWords(Duration wait) {
+        long seconds = wait.toSeconds();
+        if (seconds < 90) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
+    }
+
+    public record SignInForm(@RestForm String username, @RestForm String password) {
+    }
+
+    /** What the sign-in page shows; {@code problem} is an error, {@code notice} information. */
+    public record SignInPage(String csrf, String username, String notice, String problem) {
+    }
+}

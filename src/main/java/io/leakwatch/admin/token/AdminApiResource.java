@@ -1,0 +1,37 @@
+package io.leakwatch.admin.token;
+
+import io.leakwatch.admin.AdminPaths;
+import io.leakwatch.admin.AdminRole;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The admin API, authenticated by bearer token. {@code whoami} says whom the token belongs to; the
+ * features that automate (such as loading breaches) add their endpoints under {@code /api/admin}.
+ */
+@Path(AdminPaths.API)
+@RolesAllowed(AdminRole.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminApiResource {
+
+    private final SecurityIdentity identity;
+
+    public AdminApiResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("whoami")
+    public WhoAmI whoami() {
+        ApiCaller caller = ApiCaller.of(identity);
+        return new WhoAmI(caller.tokenName(), caller.ownerUsername());
+    }
+
+    /** {@code admin} is null for the token from {@code LEAKWATCH_ADMIN_TOKEN}. */
+    public record WhoAmI(String token, String admin) {
+    }
+}

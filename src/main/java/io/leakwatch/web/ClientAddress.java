@@ -1,0 +1,53 @@
+package io.leakwatch.web;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The address a request came from, as rate limits and sign-in throttling count it. Behind a reverse
+ * proxy this is the proxy's address unless Quarkus is told to trust its forwarding headers
+ * ({@code quarkus.http.proxy.*}, see the README).
+ */
+public record ClientAddress(String address) {
+
+    private static final ClientAddress UNKNOWN = new ClientAddress("unknown");
+
+    public static ClientAddress of(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        if (remote == null || remote.hostAddress() == null) {
+            return UNKNOWN;
+        }
+        return new ClientAddress(remote.hostAddress());
+    }
+
+    /**
+     * What requests are counted under: the IPv4 address itself, or the /64 network of an IPv6 address
+     * (one household or server usually holds a whole /64, so counting single IPv6 addresses would let
+     * one client spread its requests over billions of keys).
+     */
+    public String countingKey() {
+        String literal = address.contains("%") ? address.substring(0, address.indexOf('%')) : address;
+        if (!literal.contains(":")) {
+            return literal;
+        }
+        try {
+            // A literal address: no name lookup happens.
+            InetAddress parsed = InetAddress.getByName(literal);
+            if (parsed instanceof Inet6Address) {
+                byte[] bytes = parsed.getAddress();
+                StringBuilder key = new StringBuilder();
+                for (int i = 0; i < 8; i += 2) {
+                    key.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                }
+                return key.append(":/64").toString();
+            }
+            return parsed.getHostAddress();
+        } catch (UnknownHostException e) {
+            return literal;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.leakwatch.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rate limits per client address ({@code leakwatch.rate-limit.*}). Each named rule limits the requests
+ * to its path prefixes; a feature that needs a stricter limit adds a rule (in application.properties,
+ * overridable from the environment) or asks {@link RateLimiter} directly.
+ */
+@ConfigMapping(prefix = "leakwatch.rate-limit")
+public interface RateLimitConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    Map<String, Rule> rules();
+
+    interface Rule {
+        /** Path prefixes the rule counts, such as {@code /range/}. */
+        List<String> paths();
+
+        /** Requests one client may make per {@link #per()}; short bursts up to this many are allowed. */
+        int requests();
+
+        @WithDefault("1M")
+        Duration per();
+    }
+}

@@ -1,0 +1,64 @@
+package io.leakwatch.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies {@link RateLimiter} to every request whose path has a rule, before any endpoint runs: an
+ * exhausted client gets 429 with {@code Retry-After}. Allowed and refused requests are counted in the
+ * metric {@code leakwatch_rate_limit_requests_total{rule, outcome}}, so scraping shows up there.
+ */
+public class RateLimitFilter {
+
+    /** Above the default (10): counts requests before other filters spend work on them. */
+    static final int PRIORITY = 1000;
+
+    private final RateLimiter limiter;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public RateLimitFilter(RateLimiter limiter, MeterRegistry registry) {
+        this.limiter = limiter;
+        this.registry = registry;
+    }
+
+    @RouteFilter(PRIORITY)
+    void limit(RoutingContext context) {
+        Optional<String> rule = limiter.ruleFor(context.normalizedPath());
+        if (rule.isEmpty()) {
+            context.next();
+            return;
+        }
+        Optional<Duration> wait = limiter.tryAcquire(rule.get(), ClientAddress.of(context.request()).countingKey());
+        if (wait.isEmpty()) {
+            count(rule.get(), "allowed");
+            context.next();
+            return;
+        }
+        count(rule.get(), "rejected");
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        ErrorPage page = ErrorPage.forStatus(429);
+        boolean html = Optional.ofNullable(context.request().getHeader(HttpHeaders.ACCEPT)).orElse("").contains("text/html");
+        context.response()
+                .setStatusCode(429)
+                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .putHeader(HttpHeaders.CONTENT_TYPE, html ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8")
+                .end(html ? ErrorPages.Templates.error(page).render() : page.title() + ". " + page.explanation() + "\n");
+    }
+
+    private void count(String rule, String outcome) {
+        counters.computeIfAbsent(rule + " " + outcome, key -> Counter.builder("leakwatch.rate.limit.requests")
+                .description("Requests counted by a rate-limit rule, allowed or refused")
+                .tag("rule", rule)
+                .tag("outcome", outcome)
+                .register(registry)).increment();
+    }
+}
