@@ -21,6 +21,8 @@ CREATE TABLE ingest_upload (
     first_rejected   text        NOT NULL DEFAULT '[]',
     error            text,
     generation_id    integer     REFERENCES index_generation (id),
+    -- Published, and its account hashes kept until notifications have matched them against subscribers.
+    alerts_pending   boolean     NOT NULL DEFAULT false,
     started_at       timestamptz,
     finished_at      timestamptz
 );

@@ -44,7 +44,7 @@ public class BreachRegistry {
         return Breach.find("lower(name) = ?1", name.toLowerCase()).firstResultOptional();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** A transaction of its own, as the ingestion worker calls it outside any request. */
     public Optional<Breach> byId(long id) {
         return Breach.findByIdOptional(id);
     }

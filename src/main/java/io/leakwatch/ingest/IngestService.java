@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -54,6 +55,7 @@ public class IngestService {
     private final IngestConfig config;
     private final boolean serving;
     private final Path uploadsDirectory;
+    private final Event<AccountsPublished> accountsPublished;
     private final IdentifierNormaliser normaliser = new IdentifierNormaliser();
     private final Set<UUID> cancelRequests = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -64,7 +66,9 @@ public class IngestService {
 
     public IngestService(UploadRecords records, BreachRegistry breaches, IndexGenerations generations,
                          BucketMerger merger, IndexPublisher publisher, IngestConfig config, IndexConfig indexConfig,
+                         Event<AccountsPublished> accountsPublished,
                          @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
+        this.accountsPublished = accountsPublished;
         this.records = records;
         this.breaches = breaches;
         this.generations = generations;
@@ -105,7 +109,7 @@ public class IngestService {
             throw e instanceof IngestException ingest ? ingest : new IngestException("The upload was interrupted.", e);
         }
         records.uploaded(id, written);
-        worker.submit(() -> stage(id));
+        runOnWorker(() -> stage(id));
         return records.find(id).orElseThrow();
     }
 
@@ -123,7 +127,7 @@ public class IngestService {
         if (upload.uploadState() != UploadState.STAGED) {
             return false;
         }
-        worker.submit(() -> publishNow(id));
+        runOnWorker(() -> publishNow(id));
         return true;
     }
 
@@ -138,7 +142,7 @@ public class IngestService {
 
     /** Takes a breach out of the index through a new generation, in the background. */
     public void remove(Breach breach) {
-        worker.submit(() -> removeNow(breach.id));
+        runOnWorker(() -> removeNow(breach.id));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -155,14 +159,13 @@ public class IngestService {
         }
         for (Upload upload : records.inState(UploadState.PUBLISHING)) {
             if (upload.generationId != null && generations.wasPublished(upload.generationId)) {
-                records.ended(upload.id, UploadState.PUBLISHED, null); // the crash came after the switch
-                deleteFiles(upload.id);
+                recordPublished(upload.id); // the crash came after the switch
             } else {
                 records.publishAbandoned(upload.id); // its half-built generation is discarded at start
             }
         }
         for (Upload upload : records.inState(UploadState.QUEUED)) {
-            worker.submit(() -> stage(upload.id));
+            runOnWorker(() -> stage(upload.id));
         }
         deleteOrphanedFiles();
     }
@@ -230,7 +233,7 @@ public class IngestService {
             generation = generations.beginStaging("upload " + id);
         } catch (IndexBusyException e) {
             LOG.warnf("Upload %s waits: %s", id, e.getMessage());
-            worker.submit(() -> publishNow(id)); // after whatever holds the index now
+            runOnWorker(() -> publishNow(id)); // after whatever holds the index now
             return;
         }
         try {
@@ -256,13 +259,31 @@ public class IngestService {
                     accounts > 0 ? accounts : upload.linesAccepted,
                     options.columns() == null ? Set.of() : options.columns().exposedDataClasses());
             publisher.publish(generation);
-            records.ended(id, UploadState.PUBLISHED, null);
-            deleteFiles(id);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Publishing upload %s failed", id);
             generations.discard(generation);
             records.publishAbandoned(id);
+            return;
         }
+        if (recordPublished(id)) {
+            accountsPublished.fireAsync(new AccountsPublished(id, upload.breachId, generation));
+        }
+    }
+
+    /**
+     * Marks an upload published and deletes its files, except the accounts it added: those wait for
+     * notifications to match them. Returns whether there are such accounts.
+     */
+    private boolean recordPublished(UUID id) {
+        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+        boolean alertsPending = files.hasSorted(HashKind.ACCOUNT);
+        try {
+            files.deleteAllBut(alertsPending ? files.sortedFile(HashKind.ACCOUNT) : null);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete the staged files of upload %s: %s", id, e.getMessage());
+        }
+        records.published(id, alertsPending);
+        return alertsPending;
     }
 
     private void removeNow(long breachId) {
@@ -275,6 +296,28 @@ public class IngestService {
             LOG.errorf(e, "Removing breach %d failed", breachId);
             generations.discard(generation);
         }
+    }
+
+    /** The account hashes a published upload added, for notifications; see {@link PublishedAccounts}. */
+    StagedFiles.CloseableEntries publishedAccounts(UUID id) throws IOException {
+        return new StagedFiles(uploadsDirectory, id).readSorted(HashKind.ACCOUNT);
+    }
+
+    /** Notifications have matched the upload's accounts: its last file goes. */
+    void alertsDone(UUID id) {
+        records.alertsDone(id);
+        deleteFiles(id);
+    }
+
+    /** Queues a job; a failure nobody expected is logged rather than lost in a Future. */
+    private void runOnWorker(Runnable job) {
+        worker.execute(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LOG.error("An ingestion job failed", e);
+            }
+        });
     }
 
     private void fail(UUID id, String message) {
@@ -303,7 +346,8 @@ public class IngestService {
                 } catch (IllegalArgumentException notAnUpload) {
                     continue;
                 }
-                boolean owned = records.find(id).map(upload -> !upload.uploadState().isEnded()).orElse(false);
+                boolean owned = records.find(id)
+                        .map(upload -> !upload.uploadState().isEnded() || upload.alertsPending).orElse(false);
                 if (!owned) {
                     StagedFiles.deleteTree(folder);
                 }

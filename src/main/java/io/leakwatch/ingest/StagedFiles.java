@@ -81,6 +81,21 @@ final class StagedFiles {
         deleteTree(directory);
     }
 
+    /** Deletes every file of the upload except {@code kept} (null: all of them). */
+    void deleteAllBut(Path kept) throws IOException {
+        if (kept == null) {
+            deleteAll();
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(kept) && !path.equals(directory)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -49,6 +49,8 @@ public class Upload extends PanacheEntityBase {
     public String error;
     @Column(name = "generation_id")
     public Integer generationId;
+    @Column(name = "alerts_pending")
+    public boolean alertsPending;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "finished_at")

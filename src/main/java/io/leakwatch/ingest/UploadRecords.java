@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The upload rows: each change of state is its own short transaction. */
+/**
+ * The upload rows: each change of state is its own short transaction. Reads are transactions too
+ * (not SUPPORTS): the ingestion worker calls them outside any request.
+ */
 @ApplicationScoped
 @Transactional
 public class UploadRecords {
@@ -39,17 +42,14 @@ public class UploadRecords {
         return upload;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Upload> find(UUID id) {
         return Upload.findByIdOptional(id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Upload> ofBreach(long breachId) {
         return Upload.list("breachId = ?1 order by createdAt desc", breachId);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Upload> inState(UploadState state) {
         return Upload.list("state", state.wireName());
     }
@@ -100,6 +100,20 @@ public class UploadRecords {
         }
     }
 
+    /** Published; its accounts, if any, wait for notifications to match them. */
+    public void published(UUID id, boolean alertsPending) {
+        ended(id, UploadState.PUBLISHED, null);
+        Upload.update("alertsPending = ?1 where id = ?2", alertsPending, id);
+    }
+
+    public void alertsDone(UUID id) {
+        Upload.update("alertsPending = false where id = ?1", id);
+    }
+
+    public List<Upload> awaitingAlerts() {
+        return Upload.list("alertsPending = true order by finishedAt");
+    }
+
     public void publishing(UUID id, int generation) {
         Upload upload = Upload.findById(id);
         upload.state = UploadState.PUBLISHING.wireName();
@@ -116,7 +130,6 @@ public class UploadRecords {
     }
 
     /** The upload as the API and pages show it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public UploadView view(Upload upload) {
         String breachName = Breach.<Breach>findByIdOptional(upload.breachId).map(b -> b.name).orElse("");
         try {
