@@ -1,17 +1,24 @@
 package io.leakwatch.synth;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A website's account dump: email, username and password in clear text. Emails use only reserved
  * domains (example.com/.org/.net, .test, .invalid), so no generated address can reach a real mailbox.
  * Passwords are heavy-tailed: a Zipf head of the commonest real passwords, then habits (name and
  * birth year, word and digits, birthdays), then a long tail of unique random strings.
+ * <p>
+ * Fields are written straight into the row buffer rather than built as strings first: at millions
+ * of rows per second, string concatenation cost more than everything else, in run time and in JIT time.
  */
 final class CredentialDumpRows implements BreachRows {
 
     private enum PasswordHabit {
         COMMON, NAME_AND_DIGITS, BIRTHDAY, WORD_AND_DIGITS, RANDOM
+    }
+
+    private record RankedPassword(byte[] utf8, long weight) {
     }
 
     private static final WeightedChoice<PasswordHabit> PASSWORD_HABITS = WeightedChoice.of(
@@ -35,12 +42,15 @@ final class CredentialDumpRows implements BreachRows {
     private static final double QQ_NUMBER_EMAIL = 0.25;
     private static final double CAPITALISED_EMAIL = 0.04;
 
-    private final WeightedChoice<String> commonPasswords;
+    private final WeightedChoice<RankedPassword> commonPasswords;
 
     CredentialDumpRows(SynthTables tables) {
         List<String> ranked = tables.commonPasswords;
         // Zipf's law over the rank: the first is twice as common as the second, and so on
-        commonPasswords = WeightedChoice.of(ranked, password -> 1_000_000L / (ranked.indexOf(password) + 1));
+        commonPasswords = WeightedChoice.of(IntStream.range(0, ranked.size())
+                        .mapToObj(rank -> new RankedPassword(CsvRowBuffer.plainBytes(ranked.get(rank)), 1_000_000L / (rank + 1)))
+                        .toList(),
+                RankedPassword::weight);
     }
 
     @Override
@@ -53,92 +63,127 @@ final class CredentialDumpRows implements BreachRows {
         Person person = row.person();
         RowRandom random = row.random();
 
-        String local;
-        byte[] domain;
-        if (random.chance(QQ_NUMBER_EMAIL)) {
-            local = Long.toString(random.nextLong(10_000L, 10_000_000_000L));
-            domain = QQ_DOMAIN;
-        } else {
-            local = emailName(person, random);
-            domain = DOMAINS.pick(random);
-        }
         out.field();
-        if (random.chance(CAPITALISED_EMAIL)) {
-            out.appendAscii(Character.toUpperCase(local.charAt(0))).appendAscii(local.substring(1));
+        int localStart = out.size();
+        boolean qqNumber = random.chance(QQ_NUMBER_EMAIL);
+        if (qqNumber) {
+            out.appendNumber(random.nextLong(10_000L, 10_000_000_000L), 1);
         } else {
-            out.appendAscii(local);
+            appendEmailName(person, random, out);
         }
-        out.appendAscii('@').append(domain);
+        int localEnd = out.size();
+        if (random.chance(CAPITALISED_EMAIL)) {
+            out.upperCaseAsciiAt(localStart);
+        }
+        out.appendAscii('@').append(qqNumber ? QQ_DOMAIN : DOMAINS.pick(random));
 
-        out.textField(username(person, local, random));
-        out.textField(password(person, random));
+        out.field();
+        appendUsername(person, random, out, localStart, localEnd);
+        appendPassword(person, random, out);
     }
 
-    private static String emailName(Person person, RowRandom random) {
+    private static void appendEmailName(Person person, RowRandom random, CsvRowBuffer out) {
         String surname = person.surname().pinyin();
-        String given = person.givenNamePinyin();
-        return switch (random.nextInt(4)) {
-            case 0 -> surname + given + yearOrDigits(person, random);
-            case 1 -> given + "." + surname + (random.chance(0.5) ? "" : yearOrDigits(person, random));
-            case 2 -> given.charAt(0) + surname + random.nextInt(1, 1000);
-            default -> WORDS.get(random.nextInt(WORDS.size())) + surname + random.nextInt(10, 10_000);
-        };
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                out.appendAscii(surname);
+                appendGivenNamePinyin(person, out);
+                appendYearOrDigits(person, random, out);
+            }
+            case 1 -> {
+                appendGivenNamePinyin(person, out);
+                out.appendAscii('.').appendAscii(surname);
+                if (random.chance(0.5)) {
+                    appendYearOrDigits(person, random, out);
+                }
+            }
+            case 2 -> out.appendAscii(person.givenName().get(0).pinyin().charAt(0)).appendAscii(surname)
+                    .appendNumber(random.nextInt(1, 1000), 1);
+            default -> out.appendAscii(WORDS.get(random.nextInt(WORDS.size()))).appendAscii(surname)
+                    .appendNumber(random.nextInt(10, 10_000), 1);
+        }
     }
 
-    private static String username(Person person, String emailLocal, RowRandom random) {
+    private static void appendUsername(Person person, RowRandom random, CsvRowBuffer out, int emailLocalStart, int emailLocalEnd) {
         int habit = random.nextInt(100);
         if (habit < 40) {
-            return emailLocal;
+            out.appendCopy(emailLocalStart, emailLocalEnd);
+        } else if (habit < 65) {
+            appendGivenNamePinyin(person, out);
+            out.appendAscii('_').appendAscii(person.surname().pinyin()).appendNumber(random.nextInt(100), 1);
+        } else if (habit < 85) {
+            out.appendAscii(WORDS.get(random.nextInt(WORDS.size())));
+            if (random.chance(0.5)) {
+                out.appendAscii('_');
+            }
+            out.appendNumber(random.nextInt(1, 10_000), 1);
+        } else if (habit < 95) {
+            person.appendName(out);
+            if (random.chance(0.5)) {
+                out.appendNumber(person.birthDate().getYear() % 100, 2);
+            }
+        } else {
+            out.appendAscii("user").appendNumber(random.nextLong(100_000L, 1_000_000_000L), 1);
         }
-        if (habit < 65) {
-            return person.givenNamePinyin() + "_" + person.surname().pinyin() + random.nextInt(100);
-        }
-        if (habit < 85) {
-            return WORDS.get(random.nextInt(WORDS.size())) + (random.chance(0.5) ? "_" : "") + random.nextInt(1, 10_000);
-        }
-        if (habit < 95) {
-            return random.chance(0.5) ? person.name() : person.name() + twoDigits(person.birthDate().getYear() % 100);
-        }
-        return "user" + random.nextLong(100_000L, 1_000_000_000L);
     }
 
-    private String password(Person person, RowRandom random) {
-        return switch (PASSWORD_HABITS.pick(random)) {
-            case COMMON -> commonPasswords.pick(random);
-            case NAME_AND_DIGITS -> person.surname().pinyin() + person.givenNamePinyin() + switch (random.nextInt(4)) {
-                case 0 -> Integer.toString(person.birthDate().getYear());
-                case 1 -> "123";
-                case 2 -> twoDigits(person.birthDate().getMonthValue()) + twoDigits(person.birthDate().getDayOfMonth());
-                default -> "520";
-            };
-            case BIRTHDAY -> random.chance(0.7)
-                    ? person.birthDate().toString().replace("-", "")
-                    : person.birthDate().toString().substring(2).replace("-", "");
-            case WORD_AND_DIGITS -> {
-                String word = WORDS.get(random.nextInt(WORDS.size()));
-                String capitalised = random.chance(0.3) ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word;
-                yield capitalised + random.nextInt(1, 10_000) + (random.chance(0.15) ? "!" : "");
+    private void appendPassword(Person person, RowRandom random, CsvRowBuffer out) {
+        PasswordHabit habit = PASSWORD_HABITS.pick(random);
+        if (habit == PasswordHabit.RANDOM) {
+            // The only habit whose characters may need quoting
+            char[] characters = new char[random.nextInt(8, 15)];
+            for (int i = 0; i < characters.length; i++) {
+                characters[i] = RANDOM_PASSWORD_CHARACTERS.charAt(random.nextInt(RANDOM_PASSWORD_CHARACTERS.length()));
             }
-            case RANDOM -> {
-                char[] characters = new char[random.nextInt(8, 15)];
-                for (int i = 0; i < characters.length; i++) {
-                    characters[i] = RANDOM_PASSWORD_CHARACTERS.charAt(random.nextInt(RANDOM_PASSWORD_CHARACTERS.length()));
+            out.textField(String.valueOf(characters));
+            return;
+        }
+        out.field();
+        switch (habit) {
+            case COMMON -> out.append(commonPasswords.pick(random).utf8());
+            case NAME_AND_DIGITS -> {
+                out.appendAscii(person.surname().pinyin());
+                appendGivenNamePinyin(person, out);
+                switch (random.nextInt(4)) {
+                    case 0 -> out.appendNumber(person.birthDate().getYear(), 4);
+                    case 1 -> out.appendAscii("123");
+                    case 2 -> out.appendNumber(person.birthDate().getMonthValue(), 2)
+                            .appendNumber(person.birthDate().getDayOfMonth(), 2);
+                    default -> out.appendAscii("520");
                 }
-                yield new String(characters);
             }
-        };
+            case BIRTHDAY -> out.appendNumber(random.chance(0.7) ? person.birthDate().getYear() : person.birthDate().getYear() % 100, 2)
+                    .appendNumber(person.birthDate().getMonthValue(), 2)
+                    .appendNumber(person.birthDate().getDayOfMonth(), 2);
+            case WORD_AND_DIGITS -> {
+                int wordStart = out.size();
+                out.appendAscii(WORDS.get(random.nextInt(WORDS.size())));
+                if (random.chance(0.3)) {
+                    out.upperCaseAsciiAt(wordStart);
+                }
+                out.appendNumber(random.nextInt(1, 10_000), 1);
+                if (random.chance(0.15)) {
+                    out.appendAscii('!');
+                }
+            }
+            default -> throw new IllegalStateException("Handled above: " + habit);
+        }
     }
 
-    private static String yearOrDigits(Person person, RowRandom random) {
-        return switch (random.nextInt(4)) {
-            case 0 -> "";
-            case 1 -> Integer.toString(person.birthDate().getYear());
-            case 2 -> twoDigits(person.birthDate().getYear() % 100);
-            default -> Integer.toString(random.nextInt(1, 10_000));
-        };
+    private static void appendGivenNamePinyin(Person person, CsvRowBuffer out) {
+        for (SynthTables.GivenNameCharacter character : person.givenName()) {
+            out.appendAscii(character.pinyin());
+        }
     }
 
-    private static String twoDigits(int value) {
-        return value < 10 ? "0" + value : Integer.toString(value);
+    private static void appendYearOrDigits(Person person, RowRandom random, CsvRowBuffer out) {
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                // no suffix
+            }
+            case 1 -> out.appendNumber(person.birthDate().getYear(), 4);
+            case 2 -> out.appendNumber(person.birthDate().getYear() % 100, 2);
+            default -> out.appendNumber(random.nextInt(1, 10_000), 1);
+        }
     }
 }

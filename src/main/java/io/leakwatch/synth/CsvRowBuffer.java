@@ -91,6 +91,21 @@ final class CsvRowBuffer {
                 .appendNumber(date.getDayOfMonth(), 2);
     }
 
+    /** Repeats bytes already written in this buffer, e.g. an email's local part as the username. */
+    CsvRowBuffer appendCopy(int from, int to) {
+        ensureRoom(to - from);
+        System.arraycopy(bytes, from, bytes, size, to - from);
+        size += to - from;
+        return this;
+    }
+
+    /** Upper-cases the ASCII letter at {@code index}, written earlier. */
+    void upperCaseAsciiAt(int index) {
+        if (bytes[index] >= 'a' && bytes[index] <= 'z') {
+            bytes[index] -= 'a' - 'A';
+        }
+    }
+
     /** A whole field of any text, quoted (with inner quotes doubled) when RFC 4180 requires it. */
     CsvRowBuffer textField(String text) {
         field();

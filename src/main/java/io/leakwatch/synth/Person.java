@@ -40,22 +40,6 @@ record Person(Surname surname, List<GivenNameCharacter> givenName, boolean male,
         }
     }
 
-    String name() {
-        StringBuilder name = new StringBuilder(4).append(surname.text());
-        for (GivenNameCharacter character : givenName) {
-            name.append(character.text());
-        }
-        return name.toString();
-    }
-
-    String givenNamePinyin() {
-        StringBuilder pinyin = new StringBuilder(12);
-        for (GivenNameCharacter character : givenName) {
-            pinyin.append(character.pinyin());
-        }
-        return pinyin.toString();
-    }
-
     private static void appendTwoDigits(StringBuilder into, int value) {
         into.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }

@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  */
 final class SynthTables {
 
-    record Surname(String text, byte[] utf8, String pinyin, int basisPoints) {
+    record Surname(byte[] utf8, String pinyin, int basisPoints) {
     }
 
-    record GivenNameCharacter(String text, byte[] utf8, String pinyin, char sex, int weight) {
+    record GivenNameCharacter(byte[] utf8, String pinyin, char sex, int weight) {
         boolean suits(boolean male) {
             return sex == 'U' || sex == (male ? 'M' : 'F');
         }
@@ -68,9 +68,8 @@ final class SynthTables {
             return new Division(row[0], CsvRowBuffer.plainBytes(row[1]), CsvRowBuffer.plainBytes(row[2]), province);
         });
         return new SynthTables(
-                read("surnames.tsv", 3, row -> new Surname(row[0], CsvRowBuffer.plainBytes(row[0]), row[1],
-                        Integer.parseInt(row[2]))),
-                read("given-name-characters.tsv", 4, row -> new GivenNameCharacter(row[0], CsvRowBuffer.plainBytes(row[0]),
+                read("surnames.tsv", 3, row -> new Surname(CsvRowBuffer.plainBytes(row[0]), row[1], Integer.parseInt(row[2]))),
+                read("given-name-characters.tsv", 4, row -> new GivenNameCharacter(CsvRowBuffer.plainBytes(row[0]),
                         row[1], row[2].charAt(0), Integer.parseInt(row[3]))),
                 provinces,
                 divisions,
