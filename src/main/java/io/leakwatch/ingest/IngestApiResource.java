@@ -1,11 +1,16 @@
 package io.leakwatch.ingest;
 
 import io.leakwatch.admin.AdminRole;
+import io.leakwatch.admin.audit.AuditAction;
+import io.leakwatch.admin.audit.AuditLog;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.BreachMetadata;
 import io.leakwatch.breach.BreachRegistry;
 import io.leakwatch.breach.DuplicateBreachException;
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.web.ClientAddress;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -41,19 +44,27 @@ public class IngestApiResource {
     private final BreachRegistry breaches;
     private final IngestService ingest;
     private final UploadRecords uploads;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+    private final HttpServerRequest request;
 
-    public IngestApiResource(BreachRegistry breaches, IngestService ingest, UploadRecords uploads) {
+    public IngestApiResource(BreachRegistry breaches, IngestService ingest, UploadRecords uploads, AuditLog audit,
+                             SecurityIdentity identity, HttpServerRequest request) {
         this.breaches = breaches;
         this.ingest = ingest;
         this.uploads = uploads;
+        this.audit = audit;
+        this.identity = identity;
+        this.request = request;
     }
 
     @POST
     @Path("/breaches")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createBreach(@Valid BreachMetadata metadata, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response createBreach(@Valid BreachMetadata metadata) {
         try {
             Breach breach = breaches.create(metadata);
+            record(AuditAction.BREACH_CREATED, breach.name);
             return Response.created(URI.create("/api/admin/breaches/" + breach.name))
                     .entity(Map.of("Name", breach.name, "Id", breach.id)).build();
         } catch (DuplicateBreachException e) {
@@ -75,7 +86,7 @@ public class IngestApiResource {
     public Response upload(@PathParam("name") String name, @QueryParam("format") String formatName,
                            @QueryParam("target") String targetName, @QueryParam("type") String typeName,
                            @QueryParam("column") List<String> columns, @QueryParam("dataClassColumn") List<String> dataClassColumns,
-                           InputStream body, @jakarta.ws.rs.core.Context SecurityContext security) {
+                           InputStream body) {
         Optional<Breach> breach = breaches.byName(name);
         if (breach.isEmpty()) {
             return problem(Response.Status.NOT_FOUND, "No breach is named " + name + ".");
@@ -110,13 +121,15 @@ public class IngestApiResource {
         } catch (IllegalArgumentException e) {
             return problem(Response.Status.BAD_REQUEST, e.getMessage());
         }
-        String actor = security.getUserPrincipal() == null ? "" : security.getUserPrincipal().getName();
-        Upload upload = ingest.create(breach.get(), format.get(), new UploadOptions(target, type, mapping), actor);
+        Upload upload = ingest.create(breach.get(), format.get(), new UploadOptions(target, type, mapping), actor());
         try {
             upload = ingest.receive(upload.id, body);
         } catch (IngestException e) {
+            record(AuditAction.UPLOAD_REFUSED, name + " " + format.get().wireName() + ": " + e.getMessage());
             return problem(Response.Status.BAD_REQUEST, e.getMessage());
         }
+        record(AuditAction.UPLOAD_RECEIVED, name + " " + format.get().wireName() + ", " + upload.uploadBytes
+                + " bytes, upload " + upload.id);
         return Response.accepted(uploads.view(upload)).location(URI.create("/api/admin/uploads/" + upload.id)).build();
     }
 
@@ -133,9 +146,11 @@ public class IngestApiResource {
         if (uploads.find(id).isEmpty()) {
             return problem(Response.Status.NOT_FOUND, "No such upload.");
         }
-        return ingest.publish(id)
-                ? Response.accepted(uploads.view(uploads.find(id).orElseThrow())).build()
-                : problem(Response.Status.CONFLICT, "Only a staged upload can be published.");
+        if (!ingest.publish(id)) {
+            return problem(Response.Status.CONFLICT, "Only a staged upload can be published.");
+        }
+        record(AuditAction.UPLOAD_PUBLISH_REQUESTED, "upload " + id);
+        return Response.accepted(uploads.view(uploads.find(id).orElseThrow())).build();
     }
 
     @POST
@@ -144,9 +159,11 @@ public class IngestApiResource {
         if (uploads.find(id).isEmpty()) {
             return problem(Response.Status.NOT_FOUND, "No such upload.");
         }
-        return ingest.discard(id)
-                ? Response.ok(uploads.view(uploads.find(id).orElseThrow())).build()
-                : problem(Response.Status.CONFLICT, "Only a staged upload can be discarded; cancel one that is staging.");
+        if (!ingest.discard(id)) {
+            return problem(Response.Status.CONFLICT, "Only a staged upload can be discarded; cancel one that is staging.");
+        }
+        record(AuditAction.UPLOAD_DISCARDED, "upload " + id);
+        return Response.ok(uploads.view(uploads.find(id).orElseThrow())).build();
     }
 
     @POST
@@ -156,6 +173,7 @@ public class IngestApiResource {
             return problem(Response.Status.NOT_FOUND, "No such upload.");
         }
         ingest.cancel(id);
+        record(AuditAction.UPLOAD_CANCELLED, "upload " + id);
         return Response.accepted(uploads.view(uploads.find(id).orElseThrow())).build();
     }
 
@@ -166,8 +184,17 @@ public class IngestApiResource {
         if (breach.isEmpty()) {
             return problem(Response.Status.NOT_FOUND, "No breach is named " + name + ".");
         }
-        ingest.remove(breach.get());
+        ingest.remove(breach.get(), actor());
+        record(AuditAction.BREACH_REMOVAL_REQUESTED, breach.get().name);
         return Response.accepted().build();
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    private void record(AuditAction action, String subject) {
+        audit.record(actor(), action, subject, ClientAddress.of(request).address());
     }
 
     private static ColumnMapping columnMapping(List<String> columns, List<String> dataClassColumns) {

@@ -1,5 +1,7 @@
 package io.leakwatch.ingest;
 
+import io.leakwatch.admin.audit.AuditAction;
+import io.leakwatch.admin.audit.AuditLog;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.BreachRegistry;
 import io.leakwatch.identifier.IdentifierNormaliser;
@@ -56,6 +58,7 @@ public class IngestService {
     private final boolean serving;
     private final Path uploadsDirectory;
     private final Event<AccountsPublished> accountsPublished;
+    private final AuditLog audit;
     private final IdentifierNormaliser normaliser = new IdentifierNormaliser();
     private final Set<UUID> cancelRequests = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -66,9 +69,10 @@ public class IngestService {
 
     public IngestService(UploadRecords records, BreachRegistry breaches, IndexGenerations generations,
                          BucketMerger merger, IndexPublisher publisher, IngestConfig config, IndexConfig indexConfig,
-                         Event<AccountsPublished> accountsPublished,
+                         Event<AccountsPublished> accountsPublished, AuditLog audit,
                          @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
         this.accountsPublished = accountsPublished;
+        this.audit = audit;
         this.records = records;
         this.breaches = breaches;
         this.generations = generations;
@@ -141,8 +145,8 @@ public class IngestService {
     }
 
     /** Takes a breach out of the index through a new generation, in the background. */
-    public void remove(Breach breach) {
-        runOnWorker(() -> removeNow(breach.id));
+    public void remove(Breach breach, String actor) {
+        runOnWorker(() -> removeNow(breach.id, breach.name, actor));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -206,6 +210,8 @@ public class IngestService {
                 }
             }, () -> cancelRequests.contains(id));
             records.staged(id, result.report(), new UploadOptions(options.target(), options.identifierType(), result.columns()));
+            audit.record(upload.createdBy, AuditAction.UPLOAD_STAGED, "upload " + id + ": " + result.report().linesAccepted
+                    + " lines accepted, " + result.report().rejected() + " rejected", "");
         } catch (StagingJob.CancellationException e) {
             records.ended(id, UploadState.CANCELLED, null);
             deleteFiles(id);
@@ -265,6 +271,7 @@ public class IngestService {
             records.publishAbandoned(id);
             return;
         }
+        audit.record(upload.createdBy, AuditAction.UPLOAD_PUBLISHED, "upload " + id + ", generation " + generation, "");
         if (recordPublished(id)) {
             accountsPublished.fireAsync(new AccountsPublished(id, upload.breachId, generation));
         }
@@ -286,12 +293,14 @@ public class IngestService {
         return alertsPending;
     }
 
-    private void removeNow(long breachId) {
+    private void removeNow(long breachId, String breachName, String actor) {
         int generation = generations.beginStaging("remove breach " + breachId);
         try {
-            merger.removeBreach(generation, breachId);
+            long accounts = merger.removeBreach(generation, breachId);
             breaches.removeWith(breachId, generation);
             publisher.publish(generation);
+            audit.record(actor, AuditAction.BREACH_REMOVED, breachName + ", " + accounts + " accounts, generation "
+                    + generation, "");
         } catch (RuntimeException e) {
             LOG.errorf(e, "Removing breach %d failed", breachId);
             generations.discard(generation);
@@ -322,6 +331,8 @@ public class IngestService {
 
     private void fail(UUID id, String message) {
         records.ended(id, UploadState.FAILED, message);
+        records.find(id).ifPresent(upload -> audit.record(upload.createdBy, AuditAction.UPLOAD_FAILED,
+                "upload " + id + ": " + message, ""));
         deleteFiles(id);
     }
 

@@ -14,7 +14,18 @@ public enum AuditAction {
     TOKEN_CREATED("token.created", "Created an API token"),
     TOKEN_REVOKED("token.revoked", "Revoked an API token"),
     TOKEN_USED("token.used", "Used an API token"),
-    TOKEN_REJECTED("token.rejected", "API request with an unknown or revoked token");
+    TOKEN_REJECTED("token.rejected", "API request with an unknown or revoked token"),
+    BREACH_CREATED("breach.created", "Created a breach"),
+    BREACH_REMOVAL_REQUESTED("breach.removal-requested", "Asked to remove a breach from the index"),
+    BREACH_REMOVED("breach.removed", "Removed a breach from the index"),
+    UPLOAD_RECEIVED("upload.received", "Uploaded a breach file"),
+    UPLOAD_REFUSED("upload.refused", "Upload refused"),
+    UPLOAD_STAGED("upload.staged", "Upload staged"),
+    UPLOAD_FAILED("upload.failed", "Upload failed"),
+    UPLOAD_CANCELLED("upload.cancelled", "Cancelled an upload"),
+    UPLOAD_DISCARDED("upload.discarded", "Discarded a staged upload"),
+    UPLOAD_PUBLISH_REQUESTED("upload.publish-requested", "Asked to publish an upload"),
+    UPLOAD_PUBLISHED("upload.published", "Published an upload in a new generation");
 
     private final String code;
     private final String description;
