@@ -44,6 +44,11 @@ public class BreachRegistry {
         return Breach.find("lower(name) = ?1", name.toLowerCase()).firstResultOptional();
     }
 
+    /** Whether the catalogue has any breach at all (published or not). */
+    public boolean anyExists() {
+        return Breach.count() > 0;
+    }
+
     /** A transaction of its own, as the ingestion worker calls it outside any request. */
     public Optional<Breach> byId(long id) {
         return Breach.findByIdOptional(id);

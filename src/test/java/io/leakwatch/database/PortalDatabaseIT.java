@@ -26,7 +26,7 @@ class PortalDatabaseIT {
     @Test
     void embeddedDataSurvivesRestartAndKillNine(@TempDir Path dataDir) throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        Map<String, String> env = Map.of("LEAKWATCH_DATA_DIR", dataDir.toString());
+        Map<String, String> env = Map.of("LEAKWATCH_DATA_DIR", dataDir.toString(), "LEAKWATCH_DEMO_DATA", "false");
         Path log = dataDir.resolve("portal.log");
 
         try (PortalProcess portal = PortalProcess.start(env, log)) {
@@ -57,7 +57,7 @@ class PortalDatabaseIT {
     void anExternalDatabaseIsUsedAndNothingIsStarted(@TempDir Path dataDir) throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             Map<String, String> env = Map.of(
-                    "LEAKWATCH_DATA_DIR", dataDir.toString(),
+                    "LEAKWATCH_DATA_DIR", dataDir.toString(), "LEAKWATCH_DEMO_DATA", "false",
                     "QUARKUS_DATASOURCE_JDBC_URL", external.getJdbcUrl("postgres", "postgres"),
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "unused");
