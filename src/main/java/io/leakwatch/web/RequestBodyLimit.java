@@ -1,0 +1,52 @@
+package io.leakwatch.web;
+
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.regex.Pattern;
+
+/**
+ * Breach uploads are streamed to disk and may be hundreds of gigabytes, so Quarkus's own body limit
+ * is set that high; every other request body (forms, JSON) is read into memory and so must stay
+ * small. This filter holds them to {@code leakwatch.web.max-body-bytes} and refuses bodies of unknown
+ * length outside the upload endpoint, so no public form can be used to exhaust memory.
+ */
+public class RequestBodyLimit {
+
+    /** The one endpoint whose body is a file streamed to disk (checked further by ingestion's own limit). */
+    private static final Pattern STREAMED_UPLOAD = Pattern.compile("/api/admin/breaches/[^/]+/uploads");
+
+    private final long maxBodyBytes;
+
+    public RequestBodyLimit(@ConfigProperty(name = "leakwatch.web.max-body-bytes", defaultValue = "1048576") long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @RouteFilter(1000)
+    void limit(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        boolean mayHaveBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+        if (!mayHaveBody || STREAMED_UPLOAD.matcher(context.normalizedPath()).matches()) {
+            context.next();
+            return;
+        }
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            context.response().setStatusCode(411).end("A body of unknown length is only accepted for uploads.");
+            return;
+        }
+        try {
+            if (length != null && Long.parseLong(length) > maxBodyBytes) {
+                context.response().setStatusCode(413).end("The request body is too large.");
+                return;
+            }
+        } catch (NumberFormatException e) {
+            context.response().setStatusCode(400).end("Bad Content-Length.");
+            return;
+        }
+        context.next();
+    }
+}
