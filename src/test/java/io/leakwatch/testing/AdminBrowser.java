@@ -80,6 +80,11 @@ public final class AdminBrowser {
         return field.val();
     }
 
+    /** A request with this browser's cookies and address, for what forms cannot send (a file as the body). */
+    public RequestSpecification spec() {
+        return request();
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * CSRF protection of every state-changing request to the admin pages (synchronizer token): the form
- * must carry, in its {@value #FIELD} field, the token of the session it was sent with. The sign-in
+ * must carry, in its {@value #FIELD} field (or a script's request in its {@value #HEADER} header), the token of the session it was sent with. The sign-in
  * form, which comes before any session, carries the token of the sign-in cookie instead
  * (double-submit). Both cookies are SameSite=Strict, so a cross-site form post carries neither.
  *
@@ -30,6 +30,7 @@ import java.util.Set;
 public class AdminCsrfFilter {
 
     public static final String FIELD = "csrf";
+    public static final String HEADER = "X-CSRF-Token";
     private static final Logger LOG = Logger.getLogger(AdminCsrfFilter.class);
     private static final String ADMIN_PACKAGE = "io.leakwatch.admin";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -60,7 +61,9 @@ public class AdminCsrfFilter {
             SignedInAdmin admin = identity.getAttribute(SignedInAdmin.ATTRIBUTE);
             expected = admin == null ? null : admin.csrfToken();
         }
-        String presented = isForm(request.getMediaType()) ? formField() : null;
+        // A form carries the token in a field; a script sending a file as the body, in a header (which
+        // a cross-site form cannot set).
+        String presented = isForm(request.getMediaType()) ? formField() : request.getHeaderString(HEADER);
         if (!SecretToken.equal(expected, presented)) {
             LOG.info("Refused an admin form without a valid CSRF token");
             throw new ForbiddenException();
