@@ -6,7 +6,8 @@
 #
 #   bench/ingest.sh [LINES]          default 10000000
 #
-# Needs: curl, python3, the packaged jar (built if missing). Settings: BENCH_DIR (/tmp/leakwatch-ingest-bench).
+# Needs: curl, python3, the packaged jar (built if missing). Settings: BENCH_DIR (/tmp/leakwatch-ingest-bench),
+# FORMATS (default "sha1-count accounts-csv").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${1:-10000000}
@@ -40,6 +41,8 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev
 
 api() { curl -sf -H "Authorization: Bearer $TOKEN" "$@"; }
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+# The upload's state; "polling" when one poll fails (a long GC pause, a busy pool), so the loop retries.
+state_of() { api "http://127.0.0.1:$PORT/api/admin/uploads/$1" 2>/dev/null | field state 2>/dev/null || echo polling; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$PORTAL/stat"; }
 
 load() { # name format file
@@ -50,11 +53,11 @@ load() { # name format file
   cpu0=$(cpu_seconds); t0=$(date +%s.%N)
   id=$(api -X POST -H 'Content-Type: application/octet-stream' -T "$file" \
     "http://127.0.0.1:$PORT/api/admin/breaches/$name/uploads?format=$format" | field id)
-  until state=$(api "http://127.0.0.1:$PORT/api/admin/uploads/$id" | field state); [ "$state" != queued ] && [ "$state" != staging ]; do sleep 0.2; done
+  until state=$(state_of "$id"); [ "$state" != queued ] && [ "$state" != staging ] && [ "$state" != polling ]; do sleep 0.2; done
   t1=$(date +%s.%N); cpu1=$(cpu_seconds)
   [ "$state" = staged ] || { echo "upload ended $state"; api "http://127.0.0.1:$PORT/api/admin/uploads/$id"; exit 1; }
   api -X POST "http://127.0.0.1:$PORT/api/admin/uploads/$id/publish" >/dev/null
-  until state=$(api "http://127.0.0.1:$PORT/api/admin/uploads/$id" | field state); [ "$state" = published ]; do sleep 0.2; done
+  until state=$(state_of "$id"); [ "$state" = published ]; do sleep 0.2; done
   t2=$(date +%s.%N); cpu2=$(cpu_seconds)
   local ref0 ref1
   ref0=$(date +%s.%N); sha1sum "$file" >/dev/null; ref1=$(date +%s.%N)
@@ -71,7 +74,11 @@ PY
 }
 
 echo "== $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-load BenchSha1 sha1-count "$WORK/sha1-count.txt"
-load BenchPolice accounts-csv "$WORK/police.csv"
+for format in ${FORMATS:-sha1-count accounts-csv}; do
+  case $format in
+    sha1-count) load BenchSha1 sha1-count "$WORK/sha1-count.txt" ;;
+    accounts-csv) load BenchPolice accounts-csv "$WORK/police.csv" ;;
+  esac
+done
 echo "  portal peak RSS $(awk '/VmHWM/ {printf "%d MB", $2/1024}' /proc/$PORTAL/status) with -Xmx1g"
 echo "  disk: PostgreSQL $(du -sh "$WORK/data/postgres" | cut -f1), generation files $(du -sh "$WORK/data/index" | cut -f1), uploads left $(du -sh "$WORK/data/uploads" 2>/dev/null | cut -f1)"
