@@ -1,19 +1,24 @@
 package io.leakwatch.admin.account;
 
+import io.leakwatch.identifier.IdentifierHashes;
+import io.leakwatch.index.PasswordLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
 /**
  * Which passwords an admin may choose. Every way of setting an admin password (the pages, the
- * command line, the environment at first start) asks this one class, so a new rule goes here.
- *
- * <p>Not yet here: refusing passwords found in the portal's own password index. That index is being
- * built separately; when it exists, look the candidate up in it in {@link #problemWith} and refuse a
- * match.
+ * command line, the environment at first start) asks this one class, so a new rule goes here. A
+ * password the portal's own password index has seen is refused: attackers try those first.
  */
 @ApplicationScoped
 public class AdminPasswordPolicy {
+
+    private final PasswordLookup breachedPasswords;
+
+    public AdminPasswordPolicy(PasswordLookup breachedPasswords) {
+        this.breachedPasswords = breachedPasswords;
+    }
 
     public static final int MIN_LENGTH = 12;
     /** Long enough for any passphrase, short enough that hashing it cannot be used to tie up the server. */
@@ -30,6 +35,9 @@ public class AdminPasswordPolicy {
         }
         if (AdminUsername.normalise(new String(candidate)).equals(username)) {
             return Optional.of("The password must not be the username.");
+        }
+        if (breachedPasswords.occurrences(IdentifierHashes.sha1(new String(candidate))) > 0) {
+            return Optional.of("This password appears in a known data breach, so attackers will try it: choose another.");
         }
         return Optional.empty();
     }
