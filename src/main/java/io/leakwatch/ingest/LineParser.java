@@ -9,6 +9,7 @@ import io.leakwatch.index.HashKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -216,8 +217,12 @@ abstract class LineParser {
         }
     }
 
+    /** A strict decoder per parser: a parser reads one upload on one thread. */
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
     /** The line as text, or null when it is not valid UTF-8. */
-    static String utf8(byte[] line, int length) {
+    String utf8(byte[] line, int length) {
         boolean ascii = true;
         for (int i = 0; i < length && ascii; i++) {
             ascii = line[i] >= 0;
@@ -226,9 +231,7 @@ abstract class LineParser {
             return new String(line, 0, length, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line, 0, length)).toString();
+            return utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }
