@@ -77,15 +77,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE_NAME;
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** Whether this process started the server (and so stops it on close). */
-    public boolean ownsServer() {
-        return server != null;
-    }
-
     @Override
     public void close() {
         if (server == null) {

@@ -95,10 +95,6 @@ public class ServedIndex {
         return snapshot;
     }
 
-    public boolean isReady() {
-        return snapshot != null;
-    }
-
     private GenerationFile openOrBuild(int generation, HashKind kind) {
         Path file = GenerationFile.pathFor(directory, generation, kind);
         if (Files.exists(file)) {

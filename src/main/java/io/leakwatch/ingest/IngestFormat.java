@@ -31,9 +31,4 @@ public enum IngestFormat {
     public static Optional<IngestFormat> ofWireName(String name) {
         return Arrays.stream(values()).filter(format -> format.wireName.equalsIgnoreCase(name)).findFirst();
     }
-
-    /** Formats of bare hashes, which can hold passwords or accounts. */
-    public boolean isHashList() {
-        return this == SHA1 || this == SHA1_COUNT || this == NTLM || this == NTLM_COUNT;
-    }
 }
