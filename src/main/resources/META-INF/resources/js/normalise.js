@@ -47,6 +47,54 @@ function rejected(problem) {
   return { problem };
 }
 
+const CASED = /\p{Cased}/u;
+const WORD_LETTER = /[\p{L}\p{M}]/u;
+const OWN_WORD_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const DIGIT = /\p{N}/u;
+// What java.text.BreakIterator's word rules let join two letters, or two digits, into one word
+const MID_LETTER = new Set(['"', "'", '-', '.', '_', '\u2027', '\u00AD', '\u200B', '\u2010', '\u2011']);
+const MID_NUMBER = new Set(['.', ',']);
+
+/**
+ * String.toLowerCase(Locale.ROOT) as Java does it. They differ only on capital sigma: Java makes it
+ * final (ς) when a cased letter comes before it in the same word and none after it, with words as
+ * java.text.BreakIterator finds them (ConditionalSpecialCasing); JavaScript follows Unicode's rule,
+ * which looks only past case-ignorable neighbours.
+ */
+function lowerCaseAsJava(text) {
+  if (!text.includes('\u03A3')) return text.toLowerCase();
+  const characters = Array.from(text);
+  return characters.map((character, i) => {
+    if (character !== '\u03A3') return character.toLowerCase();
+    const [start, end] = javaWordAround(characters, i);
+    const casedBefore = characters.slice(start, i).some((c) => CASED.test(c));
+    const casedAfter = characters.slice(i + 1, end).some((c) => CASED.test(c));
+    return casedBefore && !casedAfter ? '\u03C2' : '\u03C3';
+  }).join('');
+}
+
+/** The bounds of the word (of letters and digits) around a letter, as Java's BreakIterator has them. */
+function javaWordAround(characters, at) {
+  const kind = (c) => (c === undefined ? 'other'
+    : OWN_WORD_SCRIPT.test(c) ? 'own' : WORD_LETTER.test(c) ? 'letter' : DIGIT.test(c) ? 'digit' : 'other');
+  const joins = (left, middle, right) => {
+    const [a, b] = [kind(left), kind(right)];
+    return (a === 'letter' && b === 'letter' && MID_LETTER.has(middle)) || (a === 'digit' && b === 'digit' && MID_NUMBER.has(middle));
+  };
+  const inWord = (k) => k === 'letter' || k === 'digit';
+  let start = at;
+  while (start > 0 && (inWord(kind(characters[start - 1]))
+      || (start > 1 && joins(characters[start - 2], characters[start - 1], characters[start])))) {
+    start -= inWord(kind(characters[start - 1])) ? 1 : 2;
+  }
+  let end = at + 1;
+  while (end < characters.length && (inWord(kind(characters[end]))
+      || joins(characters[end - 1], characters[end], characters[end + 1]))) {
+    end += inWord(kind(characters[end])) ? 1 : 2;
+  }
+  return [start, end];
+}
+
 // ---- Email: trimmed, lower-cased, the domain as ASCII (java.net.IDN.toASCII, IDNA 2003)
 
 function email(input) {
@@ -54,7 +102,7 @@ function email(input) {
   const at = address.indexOf('@');
   if (at <= 0 || at !== address.lastIndexOf('@')) return rejected('email-format');
   // As in Java: the position of @ is taken before lower-casing
-  const lowerCased = address.toLowerCase();
+  const lowerCased = lowerCaseAsJava(address);
   const asciiDomain = domainToAscii(lowerCased.substring(at + 1));
   if (asciiDomain === null || !asciiDomain.includes('.')) return rejected('email-format');
   return { normalised: lowerCased.substring(0, at + 1) + asciiDomain };
@@ -388,5 +436,5 @@ function username(input) {
   const trimmed = trimWhitespace(input);
   const length = Array.from(trimmed).length;
   if (length < 1 || length > MAX_USERNAME_LENGTH) return rejected('username-length');
-  return { normalised: trimmed.normalize('NFKC').toLowerCase() };
+  return { normalised: lowerCaseAsJava(trimmed.normalize('NFKC')) };
 }
