@@ -32,9 +32,7 @@ function chosenType() {
 
 function showCheckedAs() {
   const type = input.value.trim() ? chosenType() : null;
-  for (const line of checkedAs.querySelectorAll('[data-checked-as]')) {
-    line.hidden = line.dataset.checkedAs !== type;
-  }
+  checkedAs.textContent = type ? messageFor(`checked-as-${type}`) : '';
   if (type === 'phone') loadPhoneRules();
 }
 

@@ -84,6 +84,23 @@ public final class BrowserPages implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
+    /**
+     * Waits for the check the page is running to show its result, and returns how long it took from
+     * submitting, as the page measured it (js/page.js). Polled with function calls: the portal's CSP
+     * forbids the string evaluation Playwright's waitForFunction would use.
+     */
+    public static double awaitCheckTime(Page page) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Object duration = page.evaluate("() => performance.getEntriesByName('leakwatch-check')[0]?.duration ?? null");
+            if (duration instanceof Number milliseconds) {
+                return milliseconds.doubleValue();
+            }
+            page.waitForTimeout(2);
+        }
+        throw new AssertionError("The check showed no result within 10 s");
+    }
+
     @Override
     public void close() {
         context.close();
