@@ -24,7 +24,7 @@ public class BreachPagesResource {
 
     /** The catalogue page: the breaches, newest first, and the charts of them all. */
     public record CataloguePage(String intro, List<BreachView> breaches, TimelineChart timeline,
-                                String timelineDescription, DataClassChart dataClassChart, String dataClassChartTitle,
+                                String timelineDescription, DataClassChart dataClassChart,
                                 String dataClassChartSummary) {
     }
 
@@ -59,8 +59,7 @@ public class BreachPagesResource {
                 messages.catalogueIntro(language.formatCount(breaches.size()), language.formatCount(people)),
                 breaches.stream().map(breach -> BreachView.of(breach, language)).toList(),
                 timeline, messages.timelineDescription(breaches.size(), timeline.firstYear(), timeline.lastYear()),
-                DataClassChart.of(breaches, language), messages.dataClassChartHeading(),
-                messages.dataClassChartDescription()));
+                DataClassChart.of(breaches, language), messages.dataClassChartDescription()));
     }
 
     @GET

@@ -19,7 +19,7 @@ public record DataClassChart(int height, List<Bar> bars) {
     public static final int WIDTH = 400;
     private static final int ROW_HEIGHT = 38;
 
-    public record Bar(String label, String value, double textY, double barY, double barWidth, String href) {
+    public record Bar(String label, String value, double textY, double barY, double barWidth) {
     }
 
     private record Total(DataClass dataClass, long people, int breaches) {
@@ -46,8 +46,7 @@ public record DataClassChart(int height, List<Bar> bars) {
             double top = bars.size() * ROW_HEIGHT;
             bars.add(new Bar(messages.dataClass(row.dataClass()),
                     messages.dataClassChartValue(language.formatCount(row.people()), row.breaches()),
-                    top + 14, top + 20, Math.max(2, Math.round(WIDTH * (double) row.people() / most * 10) / 10.0),
-                    "/exposure/" + row.dataClass().slug()));
+                    top + 14, top + 20, Math.max(2, Math.round(WIDTH * (double) row.people() / most * 10) / 10.0)));
         }
         return new DataClassChart(Math.max(ROW_HEIGHT, bars.size() * ROW_HEIGHT), bars);
     }
