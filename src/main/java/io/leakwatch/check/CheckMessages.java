@@ -133,9 +133,6 @@ public interface CheckMessages {
     String sentMore();
 
     @Message
-    String checkAgain();
-
-    @Message
     String passwordTitle();
 
     @Message
