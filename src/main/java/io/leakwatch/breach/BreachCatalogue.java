@@ -34,6 +34,11 @@ public class BreachCatalogue {
         return publicBreach(name).filter(breach -> !breach.retired);
     }
 
+    /** Every breach that an anonymous account search may show, newest first. */
+    public List<Breach> listedInAccountSearch() {
+        return shownBreaches().stream().filter(Breach::isListedInAccountSearch).toList();
+    }
+
     /** The named breaches that an anonymous account search may show; other names are left out. */
     public List<Breach> listedInAccountSearch(Collection<String> names) {
         if (names.isEmpty()) {

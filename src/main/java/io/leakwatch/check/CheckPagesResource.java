@@ -90,16 +90,19 @@ public class CheckPagesResource {
 
     /**
      * The details of the named breaches that an anonymous search may show, as a fragment for the
-     * result. The browser asks for every breach named in the range answer, not only the ones it
-     * matched, so this request says nothing the prefix did not.
+     * result; without {@code names}, of all of them (the browser's choice when the names would make
+     * too long an address). The browser asks for every breach named in the range answer, not only
+     * the ones it matched, so this request says nothing the prefix did not.
      */
     @GET
     @Path("check/details")
     @ResponseHeader(name = "Cache-Control", value = "public, max-age=300")
     public TemplateInstance details(@QueryParam("names") String names) {
         Language language = requestLanguage.get();
-        List<String> requested = names == null || names.isBlank() ? List.of()
-                : NAME_SEPARATOR.splitAsStream(names).map(String::strip).filter(name -> !name.isEmpty())
+        if (names == null) {
+            return Templates.details(ResultDetails.of(catalogue.listedInAccountSearch(), language));
+        }
+        List<String> requested = NAME_SEPARATOR.splitAsStream(names).map(String::strip).filter(name -> !name.isEmpty())
                 .distinct().limit(MAX_NAMES).toList();
         return Templates.details(ResultDetails.of(catalogue.listedInAccountSearch(requested), language));
     }

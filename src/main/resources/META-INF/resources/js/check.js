@@ -12,6 +12,9 @@ const checkedAs = document.getElementById('checked-as');
 const problem = document.getElementById('identifier-problem');
 const result = document.getElementById('result');
 
+/** Well inside the 4,096 characters a request line may have. */
+const MAX_NAMES_LENGTH = 2000;
+
 let phoneRules = null;
 
 /** libphonenumber's rules, fetched once, when a phone number is first in sight. */
@@ -64,9 +67,10 @@ async function check(event) {
     const entries = await fetchOrExplain(request, { headers: { 'Add-Padding': 'true' } }).then((r) => r.json());
     const suffix = hash.substring(PREFIX_LENGTH);
     const match = entries.find((entry) => entry.hashSuffix.toUpperCase() === suffix);
-    const named = [...new Set(entries.flatMap((entry) => entry.websites))].sort();
-    const details = await fetchOrExplain(`/check/details?names=${encodeURIComponent(named.join(','))}`)
-      .then((r) => r.text());
+    const named = [...new Set(entries.flatMap((entry) => entry.websites))].sort().join(',');
+    // Too many names for an address: the details of every breach tell the server just as little
+    const detailsUrl = named.length <= MAX_NAMES_LENGTH ? `/check/details?names=${encodeURIComponent(named)}` : '/check/details';
+    const details = await fetchOrExplain(detailsUrl).then((r) => r.text());
     showResult(details, new Set(match ? match.websites : []), prefix, request);
     rememberPrefix(prefix);
     showStatus('');

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.leakwatch.breach.Breach;
+import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
 import io.leakwatch.testing.BrowserPages;
@@ -129,17 +130,29 @@ class PagesInBrowserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh-CN"})
-    void aResultIsAccessibleToo(String acceptLanguage) {
+    void resultsAreAccessibleToo(String acceptLanguage) {
+        String email = "found-" + System.nanoTime() + "@example.com";
+        index.publishBreach(IndexFixture.uniqueName("Police"), b -> {
+            b.title = "City police database";
+            b.verified = true;
+            b.dataClasses = List.of("names", "email-addresses", "government-issued-ids", "dates-of-birth",
+                    "physical-addresses", "criminal-records");
+        }, List.of(IdentifierHashes.sha1(email)));
+        String language = acceptLanguage.startsWith("zh") ? "zh" : "en";
         try (BrowserPages tab = BrowserPages.open(chromium.browser(), portal.toString(), acceptLanguage)) {
             Page page = tab.page();
             page.navigate("/", new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
-            page.locator("#identifier").fill("no-one-" + System.nanoTime() + "@example.com");
-            page.locator("#check-form button").click();
-            BrowserPages.awaitCheckTime(page);
-            assertEquals(List.of(), violations(page, "result"));
-            if (acceptLanguage.startsWith("zh")) {
-                tab.screenshot("result-not-found-zh");
+            for (String checked : List.of(email, "not-" + email)) {
+                page.locator("#identifier").fill(checked);
+                page.locator("#check-form button").click();
+                BrowserPages.awaitCheckTime(page);
+                assertEquals(List.of(), violations(page, "result for " + checked));
+                page.evaluate("() => performance.clearMeasures('leakwatch-check')");
+                if (language.equals("zh")) {
+                    tab.screenshot(checked.equals(email) ? "result-found-zh" : "result-not-found-zh");
+                }
             }
+            assertEquals(List.of(), tab.consoleErrors());
         }
     }
 
