@@ -157,6 +157,24 @@ class AccountCheckInBrowserTest {
     }
 
     @Test
+    void howItWorksExplainsWithThePrefixYourOwnCheckSentAndTryingItSendsNothing() {
+        TypedIdentifier person = TypedIdentifier.of(IdentifierType.EMAIL);
+        check(person.typed());
+        Page page = tab.page();
+        page.navigate("/how-it-works", new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+
+        assertThat(page.locator("[data-own-prefix]")).isVisible();
+        assertThat(page.locator("[data-own-prefix-value]")).hasText(person.prefix());
+
+        int receivedBefore = received.count();
+        page.getByLabel("Anything to make a fingerprint of").fill("password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the fingerprint")).click();
+        assertThat(page.locator("[data-try-prefix]")).hasText("5BAA6");
+        assertThat(page.locator("[data-try-rest]")).hasText("1E4C9B93F3F0682250B6CF8331B7EE68FD8");
+        assertEquals(List.of(), received.since(receivedBefore), "making a fingerprint sends nothing");
+    }
+
+    @Test
     void aSensitiveBreachIsNeverShownEvenToSomeoneInIt() {
         TypedIdentifier person = TypedIdentifier.of(IdentifierType.NATIONAL_ID);
         Breach roster = publish("Roster", person, breach -> {
