@@ -130,6 +130,9 @@ public interface CheckMessages {
     String sentNothingElse();
 
     @Message
+    String sentDetails();
+
+    @Message
     String sentMore();
 
     @Message

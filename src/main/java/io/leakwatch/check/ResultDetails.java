@@ -27,7 +27,7 @@ public record ResultDetails(List<BreachView> breaches, List<ExposureView> advice
     }
 
     /** A risk rule in the form the script evaluates (see {@link RiskRule#requirementSlugs()}). */
-    public record Rule(String requires, String level, int rank, String explanation) {
+    public record Rule(String requires, int rank, String explanation) {
     }
 
     public static ResultDetails of(List<Breach> breaches, Language language) {
@@ -40,7 +40,7 @@ public record ResultDetails(List<BreachView> breaches, List<ExposureView> advice
                 Arrays.stream(Severity.values()).sorted(Comparator.comparingInt(Severity::rank).reversed())
                         .map(level -> new Level(level.slug(), level.rank(), messages.riskSummary(level))).toList(),
                 Arrays.stream(RiskRule.values())
-                        .map(rule -> new Rule(rule.requirementSlugs(), rule.level().slug(), rule.level().rank(),
+                        .map(rule -> new Rule(rule.requirementSlugs(), rule.level().rank(),
                                 messages.riskRule(rule)))
                         .toList());
     }

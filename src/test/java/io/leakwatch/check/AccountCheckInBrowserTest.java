@@ -128,8 +128,8 @@ class AccountCheckInBrowserTest {
         assertThat(summary).hasClass(Pattern.compile("risk-" + risk.level().slug()));
         assertEquals(risk.rules().size(), result.locator(".risk-reasons li").count(), "the reasons that apply");
 
-        List<String> adviceOrder = result.locator("[data-advice]").evaluateAll("items => items.map(i => i.dataset.advice)")
-                instanceof List<?> slugs ? slugs.stream().map(String::valueOf).toList() : List.of();
+        List<String> adviceOrder = ((List<?>) result.locator("[data-advice]")
+                .evaluateAll("items => items.map(item => item.dataset.advice)")).stream().map(String::valueOf).toList();
         assertEquals(ExposureGuide.byUrgency(exposed).stream().map(DataClass::slug).toList(), adviceOrder,
                 "what to do, for each exposed kind of data, most urgent first");
 
@@ -303,12 +303,13 @@ class AccountCheckInBrowserTest {
         };
     }
 
+    /** The kind of leak the first breach of {@link #publishLeaksOf} is taken for, from its data. */
     private static String kindOf(IdentifierType type) {
         return switch (type) {
-            case EMAIL -> "Website accounts (a credential dump)";
+            case EMAIL, USERNAME -> "Website accounts (a credential dump)";
             case PHONE -> "Telecom operator records";
             case NATIONAL_ID -> "Police database";
-            default -> "Website accounts (a credential dump)";
+            case PASSWORD -> throw new IllegalArgumentException("passwords are checked on their own page");
         };
     }
 
