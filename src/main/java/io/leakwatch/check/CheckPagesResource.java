@@ -29,6 +29,8 @@ public class CheckPagesResource {
     /** More names than any range answer holds; bounds the work one request can ask for. */
     static final int MAX_NAMES = 500;
     private static final Pattern NAME_SEPARATOR = Pattern.compile(",");
+    /** Breach names never hold a star. */
+    private static final String EVERY_LISTED_BREACH = "*";
 
     /** A kind of identifier to check as, with the words that name it. */
     public record TypeChoice(String slug, String label, String checkedAs) {
@@ -90,7 +92,7 @@ public class CheckPagesResource {
 
     /**
      * The details of the named breaches that an anonymous search may show, as a fragment for the
-     * result; without {@code names}, of all of them (the browser's choice when the names would make
+     * result; {@code names=*} asks for all of them (the browser's choice when the names would make
      * too long an address). The browser asks for every breach named in the range answer, not only
      * the ones it matched, so this request says nothing the prefix did not.
      */
@@ -99,10 +101,11 @@ public class CheckPagesResource {
     @ResponseHeader(name = "Cache-Control", value = "public, max-age=300")
     public TemplateInstance details(@QueryParam("names") String names) {
         Language language = requestLanguage.get();
-        if (names == null) {
+        if (EVERY_LISTED_BREACH.equals(names)) {
             return Templates.details(ResultDetails.of(catalogue.listedInAccountSearch(), language));
         }
-        List<String> requested = NAME_SEPARATOR.splitAsStream(names).map(String::strip).filter(name -> !name.isEmpty())
+        List<String> requested = names == null ? List.of()
+                : NAME_SEPARATOR.splitAsStream(names).map(String::strip).filter(name -> !name.isEmpty())
                 .distinct().limit(MAX_NAMES).toList();
         return Templates.details(ResultDetails.of(catalogue.listedInAccountSearch(requested), language));
     }

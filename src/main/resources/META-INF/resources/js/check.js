@@ -69,7 +69,7 @@ async function check(event) {
     const match = entries.find((entry) => entry.hashSuffix.toUpperCase() === suffix);
     const named = [...new Set(entries.flatMap((entry) => entry.websites))].sort().join(',');
     // Too many names for an address: the details of every breach tell the server just as little
-    const detailsUrl = named.length <= MAX_NAMES_LENGTH ? `/check/details?names=${encodeURIComponent(named)}` : '/check/details';
+    const detailsUrl = `/check/details?names=${named.length <= MAX_NAMES_LENGTH ? encodeURIComponent(named) : '*'}`;
     const details = await fetchOrExplain(detailsUrl).then((r) => r.text());
     showResult(details, new Set(match ? match.websites : []), prefix, request);
     rememberPrefix(prefix);

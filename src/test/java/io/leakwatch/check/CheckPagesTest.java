@@ -62,13 +62,14 @@ class CheckPagesTest {
     }
 
     @Test
-    void withoutNamesTheResultDetailsCoverEveryBreachAnAnonymousSearchMayShow() {
+    void aStarForNamesAsksForEveryBreachAnAnonymousSearchMayShow() {
         Breach shown = index.publishBreach(IndexFixture.uniqueName("Shown"), breach -> { },
                 List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
         Breach sensitive = index.publishBreach(IndexFixture.uniqueName("Sensitive"), breach -> breach.sensitive = true,
                 List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
 
-        List<String> named = Jsoup.parse(given().when().get("/check/details").then().statusCode(200).extract().asString())
+        List<String> named = Jsoup.parse(given().queryParam("names", "*").when().get("/check/details")
+                        .then().statusCode(200).extract().asString())
                 .select("[data-breach]").eachAttr("data-breach");
 
         assertTrue(named.contains(shown.name), named.toString());
@@ -77,8 +78,10 @@ class CheckPagesTest {
 
     @Test
     void theResultDetailsOfNoBreachesStillExplainANotFound() {
+        index.publishBreach(IndexFixture.uniqueName("Elsewhere"), breach -> { }, List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
+
         Document details = Jsoup.parse(given().header("Accept-Language", "zh")
-                .when().get("/check/details?names=").then().statusCode(200).extract().asString());
+                .when().get("/check/details").then().statusCode(200).extract().asString());
 
         assertEquals(0, details.select("[data-breach]").size());
         assertEquals("没有在任何已知泄露中发现", details.selectFirst("[data-outcome=not-found] h2").text());
