@@ -1,6 +1,8 @@
 package io.leakwatch.breach;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,11 @@ public enum DataClass {
 
     public static Optional<DataClass> ofSlug(String slug) {
         return Arrays.stream(values()).filter(dataClass -> dataClass.slug.equals(slug)).findFirst();
+    }
+
+    /** The known data classes among stored slugs; unknown ones (from a newer version) are left out. */
+    public static List<DataClass> ofSlugs(Collection<String> slugs) {
+        return slugs.stream().map(DataClass::ofSlug).flatMap(Optional::stream).toList();
     }
 
     /** The display name of a stored slug; an unknown slug (from a newer version) is shown as is. */

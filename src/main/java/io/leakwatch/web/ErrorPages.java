@@ -3,6 +3,7 @@ package io.leakwatch.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -10,11 +11,12 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Renders every error a REST endpoint raises as a plain page in the site's layout. The response
- * never carries a stack trace, exception message or class name; unexpected failures are logged with
- * a reference that the page shows, so support can find them.
+ * Renders every error a REST endpoint raises as a plain page in the site's layout, in the reader's
+ * language. The response never carries a stack trace, exception message or class name; unexpected
+ * failures are logged with a reference that the page shows, so support can find them.
  */
 public class ErrorPages {
 
@@ -26,32 +28,50 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response mapHttpError(WebApplicationException exception, UriInfo uri) {
+    public Response mapHttpError(WebApplicationException exception, UriInfo uri, HttpHeaders headers) {
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(exception, uri);
+            return unexpected(exception, uri, headers);
         }
-        return respond(ErrorPage.forStatus(status), uri);
+        return respond(status, uri, headers, messages -> ErrorPage.forStatus(status, messages));
     }
 
     @ServerExceptionMapper
-    public Response mapUnexpected(Exception exception, UriInfo uri) {
-        return unexpected(exception, uri);
+    public Response mapUnexpected(Exception exception, UriInfo uri, HttpHeaders headers) {
+        return unexpected(exception, uri, headers);
     }
 
-    private Response unexpected(Exception exception, UriInfo uri) {
+    /** The error page for a request answered outside the REST layer (e.g. by a route filter). */
+    static String render(int status, Language language, String path) {
+        ErrorPage page = ErrorPage.forStatus(status, language.messages(SiteMessages.class));
+        return Templates.error(page).setLocale(language.locale()).setAttribute(PageTemplates.PATH_ATTRIBUTE, path)
+                .render();
+    }
+
+    /** The reason in one line of English, for API clients. */
+    static String plainText(int status) {
+        ErrorPage page = ErrorPage.forStatus(status, Language.ENGLISH.messages(SiteMessages.class));
+        return page.title() + ". " + page.explanation();
+    }
+
+    private Response unexpected(Exception exception, UriInfo uri, HttpHeaders headers) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected failure, reference %s", reference);
-        ErrorPage generic = ErrorPage.forStatus(500);
-        return respond(new ErrorPage(500, generic.title(), generic.explanation() + " Reference: " + reference), uri);
+        return respond(500, uri, headers, messages -> ErrorPage.failure(reference, messages));
     }
 
-    /** API clients get the status and a one-line reason; people get a page. */
-    private static Response respond(ErrorPage page, UriInfo uri) {
+    /** API clients get the status and a one-line reason in English; people get a page. */
+    private static Response respond(int status, UriInfo uri, HttpHeaders headers,
+                                    Function<SiteMessages, ErrorPage> pageIn) {
         if (uri.getPath().startsWith("/api/")) {
+            ErrorPage page = pageIn.apply(Language.ENGLISH.messages(SiteMessages.class));
             return Response.status(page.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                     .entity(page.title()).build();
         }
+        var cookie = headers.getCookies().get(LanguageChoice.COOKIE);
+        Language language = LanguageChoice.of(cookie == null ? null : cookie.getValue(),
+                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        ErrorPage page = pageIn.apply(language.messages(SiteMessages.class));
         return Response.status(page.status())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(page).render())

@@ -45,13 +45,13 @@ public class RateLimitFilter {
         }
         count(rule.get(), "rejected");
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        ErrorPage page = ErrorPage.forStatus(429);
         boolean html = Optional.ofNullable(context.request().getHeader(HttpHeaders.ACCEPT)).orElse("").contains("text/html");
         context.response()
                 .setStatusCode(429)
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .putHeader(HttpHeaders.CONTENT_TYPE, html ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8")
-                .end(html ? ErrorPages.Templates.error(page).render() : page.title() + ". " + page.explanation() + "\n");
+                .end(html ? ErrorPages.render(429, LanguageChoice.of(context.request()), context.normalizedPath())
+                        : ErrorPages.plainText(429) + "\n");
     }
 
     private void count(String rule, String outcome) {

@@ -2,20 +2,11 @@ package io.leakwatch.identifier;
 
 import io.leakwatch.identifier.NormalisationResult.Accepted;
 import io.leakwatch.identifier.NormalisationResult.Rejected;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import io.leakwatch.identifier.NormalisationVectors.Vector;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,47 +15,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every row of the shared test vectors, whose expected values were computed apart from this code
- * (Python's hashlib, unicodedata and idna codec; OpenSSL's MD4). The browser's tests read the same file.
+ * (Python's hashlib, unicodedata and idna codec; OpenSSL's MD4). The browser's tests read the same
+ * file ({@code check/NormaliserInBrowserTest}).
  */
 class NormalisationVectorsTest {
 
-    static final String VECTORS = "/fixtures/normalisation-vectors.csv";
-
     private final IdentifierNormaliser normaliser = new IdentifierNormaliser();
 
-    @ParameterizedTest(name = "{index}: {0} {5} ({6})")
+    @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("vectors")
-    void normalisesAndHashesAsTheVectorsSay(IdentifierType type, String input, String normalised, String sha1,
-                                            String ntlm, String outcome, String note) {
-        NormalisationResult result = normaliser.normalise(type, input);
+    void normalisesAndHashesAsTheVectorsSay(Vector vector) {
+        NormalisationResult result = normaliser.normalise(vector.type(), vector.input());
 
-        if (outcome.equals("rejected")) {
-            Rejected rejected = assertInstanceOf(Rejected.class, result, note);
+        if (!vector.accepted()) {
+            Rejected rejected = assertInstanceOf(Rejected.class, result, vector.note());
             assertFalse(rejected.message().isBlank(), "a rejection tells the person what to type");
             return;
         }
-        assertEquals("accepted", outcome, "outcome is accepted or rejected");
-        Accepted accepted = assertInstanceOf(Accepted.class, result, note);
-        assertEquals(normalised, accepted.normalised(), note);
-        assertEquals(sha1, accepted.sha1Hex(), note);
-        if (type == IdentifierType.PASSWORD) {
-            assertEquals(ntlm, IdentifierHashes.ntlmHex(accepted.normalised()), note);
+        Accepted accepted = assertInstanceOf(Accepted.class, result, vector.note());
+        assertEquals(vector.normalised(), accepted.normalised(), vector.note());
+        assertEquals(vector.sha1(), accepted.sha1Hex(), vector.note());
+        if (vector.type() == IdentifierType.PASSWORD) {
+            assertEquals(vector.ntlm(), IdentifierHashes.ntlmHex(accepted.normalised()), vector.note());
         }
     }
 
-    static List<Arguments> vectors() throws IOException {
-        List<Arguments> rows = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(
-                Objects.requireNonNull(NormalisationVectorsTest.class.getResourceAsStream(VECTORS)), StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            assertEquals(List.of("type", "input", "normalised", "sha1", "ntlm", "outcome", "note"), parser.getHeaderNames());
-            for (CSVRecord row : parser) {
-                IdentifierType type = IdentifierType.fromSlug(row.get("type"))
-                        .orElseThrow(() -> new AssertionError("unknown type in line " + row.getRecordNumber()));
-                rows.add(Arguments.of(type, row.get("input"), row.get("normalised"), row.get("sha1"), row.get("ntlm"),
-                        row.get("outcome"), row.get("note")));
-            }
-        }
+    static List<Vector> vectors() {
+        List<Vector> rows = NormalisationVectors.all();
         assertTrue(rows.size() >= 60, "the vectors cover every edge case of NORMALISATION.md");
         return rows;
     }

@@ -1,0 +1,54 @@
+package io.leakwatch.identifier;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The part of libphonenumber's metadata that the browser's port of {@link IdentifierNormaliser}
+ * needs to parse a number as {@code PhoneNumberUtil.parse} does and to judge it possible as
+ * {@code isPossibleNumberWithReason} does: for each country calling code, the rules of its main
+ * region; and the default region's own rules. Taken from the Java library at start, never typed by
+ * hand, so both sides follow one source (see NORMALISATION.md).
+ */
+public record PhoneRules(RegionRules defaultRegion, Map<Integer, RegionRules> callingCodes) {
+
+    /** One region's rules; patterns are Java regular expressions that JavaScript reads the same way. */
+    public record RegionRules(String region, int countryCode, String internationalPrefix,
+                              String nationalNumberPattern, List<Integer> possibleLengths,
+                              List<Integer> localOnlyLengths, String nationalPrefixForParsing,
+                              String nationalPrefixTransformRule) {
+
+        static RegionRules of(String region, PhoneMetadata metadata) {
+            return new RegionRules(region, metadata.getCountryCode(), metadata.getInternationalPrefix(),
+                    metadata.getGeneralDesc().getNationalNumberPattern(),
+                    List.copyOf(metadata.getGeneralDesc().getPossibleLengthList()),
+                    List.copyOf(metadata.getGeneralDesc().getPossibleLengthLocalOnlyList()),
+                    metadata.getNationalPrefixForParsing(), metadata.getNationalPrefixTransformRule());
+        }
+    }
+
+    /** The rules IdentifierNormaliser applies by default (region CN). */
+    public static PhoneRules forDefaultRegion() {
+        return forRegion(IdentifierNormaliser.DEFAULT_PHONE_REGION);
+    }
+
+    static PhoneRules forRegion(String defaultRegion) {
+        PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+        MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+        Map<Integer, RegionRules> callingCodes = new TreeMap<>();
+        for (int callingCode : phoneNumbers.getSupportedCallingCodes()) {
+            String mainRegion = phoneNumbers.getRegionCodeForCountryCode(callingCode);
+            PhoneMetadata regionMetadata = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(mainRegion)
+                    ? metadata.getMetadataForNonGeographicalRegion(callingCode)
+                    : metadata.getMetadataForRegion(mainRegion);
+            callingCodes.put(callingCode, RegionRules.of(mainRegion, regionMetadata));
+        }
+        return new PhoneRules(RegionRules.of(defaultRegion, metadata.getMetadataForRegion(defaultRegion)), callingCodes);
+    }
+}

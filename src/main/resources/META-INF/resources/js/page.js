@@ -1,0 +1,53 @@
+// What the check pages share: their words (rendered by the server into hidden elements, so that
+// every message is translated), status and problem display, and the check's timing.
+const messages = document.getElementById('check-messages');
+const status = document.getElementById('check-status');
+
+export function messageFor(key) {
+  return messages.querySelector(`[data-message="${key}"]`).textContent;
+}
+
+export function showStatus(text) {
+  status.textContent = text;
+}
+
+/** Shows the words for a refused input next to the field (slug null: clears them). */
+export function showProblem(field, element, slug) {
+  const text = slug === null ? '' : messages.querySelector(`[data-problem="${slug}"]`).textContent;
+  element.textContent = text;
+  element.hidden = slug === null;
+  if (slug === null) {
+    field.removeAttribute('aria-invalid');
+  } else {
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+  }
+}
+
+/** Kept for this tab only, so that "How it works" can show the person their own prefix. */
+export function rememberPrefix(prefix) {
+  try {
+    sessionStorage.setItem('leakwatch.lastPrefix', prefix);
+  } catch {
+    // Storage may be off; the example on that page is enough
+  }
+}
+
+/**
+ * Marks the time from submitting to the result on screen (the second animation frame after it is
+ * in the page: the first one paints it), as the performance measure "leakwatch-check".
+ */
+export function timeCheck() {
+  performance.clearMarks('leakwatch-submit');
+  performance.clearMarks('leakwatch-result');
+  performance.clearMeasures('leakwatch-check');
+  performance.mark('leakwatch-submit');
+  return {
+    resultShown() {
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        performance.mark('leakwatch-result');
+        performance.measure('leakwatch-check', 'leakwatch-submit', 'leakwatch-result');
+      }));
+    },
+  };
+}

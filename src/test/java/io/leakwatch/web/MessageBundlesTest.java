@@ -1,0 +1,102 @@
+package io.leakwatch.web;
+
+import io.leakwatch.breach.BreachMessages;
+import io.leakwatch.check.CheckMessages;
+import io.leakwatch.explain.ExposureMessages;
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every message of every bundle exists in English and in Chinese, and nowhere else: no page can
+ * show a key, fall back to the other language, or carry a message no page uses. A Chinese message
+ * must contain Chinese, so an English text pasted in by mistake fails too.
+ */
+class MessageBundlesTest {
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Set<Class<?>> BUNDLES = Set.of(SiteMessages.class, CheckMessages.class, BreachMessages.class,
+            ExposureMessages.class);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void everyKeyOfEveryBundleIsTranslatedAndNoOtherKeyExists(String language) throws IOException {
+        for (Class<?> bundle : BUNDLES) {
+            String name = bundle.getAnnotation(MessageBundle.class).value();
+            Properties messages = load("/messages/" + name + "_" + language + ".properties");
+            Set<String> expected = keysOf(bundle);
+
+            assertEquals(expected, new TreeSet<>(messages.stringPropertyNames()), name + "_" + language);
+            for (String key : expected) {
+                String text = messages.getProperty(key);
+                assertFalse(text.isBlank(), name + "_" + language + ": " + key + " is empty");
+                if (language.equals("zh")) {
+                    assertTrue(HAN.matcher(text).find(),
+                            name + "_zh: " + key + " is not in Chinese: " + text);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void everyDataClassHasTwoToFiveStepsToTake(String language) throws IOException {
+        Properties messages = load("/messages/exposure_" + language + ".properties");
+        for (String key : messages.stringPropertyNames()) {
+            if (key.startsWith("steps_")) {
+                int steps = messages.getProperty(key).split(Pattern.quote(ExposureMessages.STEP_SEPARATOR)).length;
+                assertTrue(steps >= 2 && steps <= 5, key + " has " + steps + " steps");
+            }
+        }
+    }
+
+    /**
+     * The keys Qute expects: a method's name, or for a method taking an enum, one key per constant
+     * ({@code method_CONSTANT}, or {@code method_$CONSTANT} when a constant holds an underscore).
+     */
+    private static Set<String> keysOf(Class<?> bundle) {
+        Set<String> keys = new TreeSet<>();
+        for (Method method : bundle.getDeclaredMethods()) {
+            if (!method.isAnnotationPresent(Message.class)) {
+                continue;
+            }
+            Class<?>[] parameters = method.getParameterTypes();
+            if (parameters.length == 1 && parameters[0].isEnum()) {
+                Object[] constants = parameters[0].getEnumConstants();
+                boolean underscored = Arrays.stream(constants).anyMatch(c -> c.toString().contains("_"));
+                for (Object constant : constants) {
+                    keys.add(method.getName() + (underscored ? "_$" : "_") + constant);
+                }
+            } else {
+                keys.add(method.getName());
+            }
+        }
+        return keys;
+    }
+
+    private static Properties load(String path) throws IOException {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(path)) {
+            assertNotNull(in, path);
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        }
+    }
+}
