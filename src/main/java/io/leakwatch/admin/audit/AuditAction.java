@@ -14,7 +14,8 @@ public enum AuditAction {
     TOKEN_CREATED("token.created", "Created an API token"),
     TOKEN_REVOKED("token.revoked", "Revoked an API token"),
     TOKEN_USED("token.used", "Used an API token"),
-    TOKEN_REJECTED("token.rejected", "API request with an unknown or revoked token");
+    TOKEN_REJECTED("token.rejected", "API request with an unknown or revoked token"),
+    NOTIFY_MAILS_RETRIED("notify.mails-retried", "Queued failed notification mails again");
 
     private final String code;
     private final String description;
