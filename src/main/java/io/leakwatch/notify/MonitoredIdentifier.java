@@ -8,6 +8,15 @@ import io.leakwatch.identifier.IdentifierType;
  */
 public record MonitoredIdentifier(IdentifierType type, byte[] keyedHash) {
 
+    /** The first 8 bytes of a keyed hash, big-endian: the column the matcher looks up. */
+    public static long lookupKey(byte[] keyedHash) {
+        return java.nio.ByteBuffer.wrap(keyedHash, 0, Long.BYTES).getLong();
+    }
+
+    public long lookupKey() {
+        return lookupKey(keyedHash);
+    }
+
     @Override
     public String toString() {
         return "MonitoredIdentifier[" + type.slug() + "]";

@@ -84,12 +84,13 @@ public class Subscriptions {
         update("DELETE FROM notify_identifier WHERE subscription_id = ?", statement -> statement.setObject(1, id));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO notify_identifier (keyed_hash, subscription_id, kind) VALUES (?, ?, ?)
+                     INSERT INTO notify_identifier (keyed_hash, lookup_key, subscription_id, kind) VALUES (?, ?, ?, ?)
                      ON CONFLICT DO NOTHING""")) {
             for (MonitoredIdentifier identifier : identifiers) {
                 insert.setBytes(1, identifier.keyedHash());
-                insert.setObject(2, id);
-                insert.setString(3, identifier.type().slug());
+                insert.setLong(2, identifier.lookupKey());
+                insert.setObject(3, id);
+                insert.setString(4, identifier.type().slug());
                 insert.addBatch();
             }
             insert.executeBatch();
