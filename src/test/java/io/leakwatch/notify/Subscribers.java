@@ -85,16 +85,17 @@ public class Subscribers {
         return single("SELECT id FROM notify_subscription WHERE email_hash = ?", emailHash, UUID.class);
     }
 
+    /** The number in the first column of the first row (0 without a row). */
     long count(String sql, Object parameter) {
-        Long count = single(sql, parameter, Long.class);
-        return count == null ? 0 : count;
+        Number count = single(sql, parameter, Number.class);
+        return count == null ? 0 : count.longValue();
     }
 
     private <T> T single(String sql, Object parameter, Class<T> type) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, parameter);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getObject(1, type) : null;
+                return rs.next() ? (type == Number.class ? type.cast(rs.getObject(1)) : rs.getObject(1, type)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

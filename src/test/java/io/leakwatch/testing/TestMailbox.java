@@ -98,6 +98,17 @@ public final class TestMailbox {
         }
     }
 
+    /** Waits until at least {@code count} mails whose subject contains {@code subject} have arrived for {@code address}. */
+    public static void awaitCount(String address, String subject, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (to(address).stream().filter(subjectContains(subject)).count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Fewer than " + count + " mails arrived: " + subject);
+            }
+            pause();
+        }
+    }
+
     public static Predicate<Mail> subjectContains(String text) {
         return mail -> mail.subject().contains(text);
     }
