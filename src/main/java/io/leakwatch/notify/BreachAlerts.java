@@ -75,6 +75,8 @@ public class BreachAlerts {
             for (AccountsPublished upload : published.awaitingAlerts()) {
                 match(upload);
             }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not list the uploads waiting for alerts (%s); the next poll tries again", e.getClass().getSimpleName());
         } finally {
             oneAtATime.unlock();
         }
