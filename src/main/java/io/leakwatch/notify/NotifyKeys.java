@@ -1,8 +1,10 @@
 package io.leakwatch.notify;
 
+import io.leakwatch.index.IndexConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.crypto.Mac;
@@ -29,8 +31,19 @@ public class NotifyKeys {
 
     private final Optional<SecretKeySpec> hashKey;
     private final Optional<SecretKeySpec> linkKey;
+    private final boolean serving;
 
-    public NotifyKeys(NotifyConfig config) {
+    @Inject
+    public NotifyKeys(NotifyConfig config, IndexConfig indexConfig) {
+        this(config, indexConfig.serving());
+    }
+
+    NotifyKeys(NotifyConfig config) {
+        this(config, false);
+    }
+
+    private NotifyKeys(NotifyConfig config, boolean serving) {
+        this.serving = serving;
         this.hashKey = config.hashKey().filter(key -> !key.isEmpty()).map(key -> spec("LEAKWATCH_NOTIFY_HASH_KEY", key));
         Optional<SecretKeySpec> explicitLinkKey = config.linkKey().filter(key -> !key.isEmpty())
                 .map(key -> spec("LEAKWATCH_NOTIFY_LINK_KEY", key));
@@ -39,7 +52,7 @@ public class NotifyKeys {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (hashKey.isEmpty()) {
+        if (hashKey.isEmpty() && serving) { // the one-off commands need not say it
             LOG.warn("Breach notifications are off: set LEAKWATCH_NOTIFY_HASH_KEY (at least 32 bytes) to turn them on");
         }
     }
