@@ -74,6 +74,9 @@ class BreachAlertsTest {
         Document html = Jsoup.parse(alert.html());
         assertEquals(0, html.select("img, script, link, [src]").size(), "no remote content, no tracking pixel");
         assertNotNull(html.selectFirst("a[href*=/notify/report?token=]"), "a link to the report");
+        assertNotNull(html.selectFirst("a[href*=/notify/unsubscribe?token=]"), "a link to unsubscribe");
+        assertEquals("List-Unsubscribe=One-Click", alert.header("List-Unsubscribe-Post"));
+        assertTrue(alert.header("List-Unsubscribe").startsWith("<http://localhost:8080/notify/unsubscribe?token="));
 
         // The breach's data is replaced by a new upload that still contains the subscriber
         breaches.publish(breach, "name,phone\r\nA Person," + phone + "\r\nA Newcomer,13987654321\r\n");
@@ -119,6 +122,23 @@ class BreachAlertsTest {
         UUID subscription = subscribers.subscriptionOf(email);
         assertEquals(0, subscribers.count("SELECT count(*) FROM notify_mail WHERE subscription_id = ? AND kind = 'alert'", subscription),
                 "a breach known at subscription is announced once, in the confirmation mail");
+    }
+
+    @Test
+    void aBreachPublishedBeforeTheSubscriberConfirmsIsInTheConfirmationMail() {
+        String email = Subscribers.newEmail("Hesitant");
+        subscribers.subscribe(Map.of("email", email)).then().statusCode(303);
+        TestMailbox.Mail verification = TestMailbox.await(email, TestMailbox.subjectContains(Subscribers.VERIFICATION_SUBJECT), "verification");
+        BreachLoader.LoadedBreach breach = breaches.create("Meanwhile", false);
+        breaches.publish(breach, "email\r\n" + email + "\r\n");
+        assertEquals(1, TestMailbox.to(email).size(), "nothing is sent before confirmation");
+
+        assertEquals(303, Subscribers.confirm(verification.link("/notify/verify")).statusCode());
+
+        TestMailbox.Mail welcome = TestMailbox.await(email, TestMailbox.subjectContains(Subscribers.WELCOME_SUBJECT), "confirmation");
+        assertTrue(welcome.text().contains("Test " + breach.name()), welcome.text());
+        assertEquals(0, subscribers.count("SELECT count(*) FROM notify_mail WHERE subscription_id = ? AND kind = 'alert'",
+                subscribers.subscriptionOf(email)), "told once, in the confirmation mail");
     }
 
     @Test
