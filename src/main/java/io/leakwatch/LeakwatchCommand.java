@@ -5,6 +5,7 @@ import io.leakwatch.check.ExportRangesCommand;
 import io.leakwatch.database.DatabaseSelection;
 import io.leakwatch.database.EmbeddedDatabase;
 import io.leakwatch.index.SyntheticPasswordsCommand;
+import io.leakwatch.notify.NotifyBenchmarkCommand;
 import io.leakwatch.synth.GenerateCommand;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "leakwatch", mixinStandardHelpOptions = true,
         description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.",
         subcommands = {AdminCommand.class, GenerateCommand.class, ExportRangesCommand.class,
-                SyntheticPasswordsCommand.class})
+                SyntheticPasswordsCommand.class, NotifyBenchmarkCommand.class})
 public class LeakwatchCommand implements Callable<Integer> {
 
     @Override

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rate limits per client address ({@code leakwatch.rate-limit.*}). Each named rule limits the requests
@@ -21,8 +22,11 @@ public interface RateLimitConfig {
     Map<String, Rule> rules();
 
     interface Rule {
-        /** Path prefixes the rule counts, such as {@code /range/}. */
-        List<String> paths();
+        /**
+         * Path prefixes the rule counts, such as {@code /range/}. A rule without paths is applied only by
+         * the code that asks {@link RateLimiter} directly (per address of a form, say).
+         */
+        Optional<List<String>> paths();
 
         /** Requests one client may make per {@link #per()}; short bursts up to this many are allowed. */
         int requests();

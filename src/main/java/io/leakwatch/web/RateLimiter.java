@@ -29,7 +29,7 @@ public class RateLimiter {
         this.config = config;
         this.clock = clock;
         this.prefixes = config.rules().entrySet().stream()
-                .flatMap(rule -> rule.getValue().paths().stream().map(path -> Map.entry(path, rule.getKey())))
+                .flatMap(rule -> rule.getValue().paths().orElse(List.of()).stream().map(path -> Map.entry(path, rule.getKey())))
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> entry) -> entry.getKey().length()).reversed())
                 .toList();
     }

@@ -25,7 +25,8 @@ public enum AuditAction {
     UPLOAD_CANCELLED("upload.cancelled", "Cancelled an upload"),
     UPLOAD_DISCARDED("upload.discarded", "Discarded a staged upload"),
     UPLOAD_PUBLISH_REQUESTED("upload.publish-requested", "Asked to publish an upload"),
-    UPLOAD_PUBLISHED("upload.published", "Published an upload in a new generation");
+    UPLOAD_PUBLISHED("upload.published", "Published an upload in a new generation"),
+    NOTIFY_MAILS_RETRIED("notify.mails-retried", "Queued failed notification mails again");
 
     private final String code;
     private final String description;

@@ -1,0 +1,58 @@
+package io.leakwatch.notify;
+
+import io.leakwatch.identifier.IdentifierType;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A verified subscriber's report: every breach their ledger holds, sensitive ones included, with
+ * what each exposed and what to do. The ledger lists the breaches found in the index when they
+ * subscribed and every breach matched since. Pages are in English for now (the site has no other
+ * language yet); mails follow the subscriber's language.
+ */
+@ApplicationScoped
+public class SubscriberReports {
+
+    private final Subscriptions subscriptions;
+    private final BreachViews breaches;
+    private final SignedLinks links;
+
+    public SubscriberReports(Subscriptions subscriptions, BreachViews breaches, SignedLinks links) {
+        this.subscriptions = subscriptions;
+        this.breaches = breaches;
+        this.links = links;
+    }
+
+    /** The report as the page shows it; {@code email} is shown to its owner only, here. */
+    public record Report(String email, List<String> monitored, List<BreachView> breaches, String unsubscribeUrl) {
+        public boolean sensitiveIncluded() {
+            return breaches.stream().anyMatch(BreachView::sensitive);
+        }
+
+        @Override
+        public String toString() {
+            return "Report[" + breaches.size() + " breaches]";
+        }
+    }
+
+    /** The report of a verified subscription; empty for one that is gone or not verified. */
+    public Optional<Report> of(UUID subscription) {
+        return subscriptions.find(subscription).filter(Subscription::verified).map(found -> new Report(found.email(),
+                subscriptions.identifierTypes(found.id()).stream().map(SubscriberReports::describe).toList(),
+                breaches.ofSubscription(found.id(), false, Language.ENGLISH),
+                links.unsubscribeUrl(found.id())));
+    }
+
+    private static String describe(IdentifierType type) {
+        return switch (type) {
+            case EMAIL -> "your email address";
+            case PHONE -> "a phone number";
+            case NATIONAL_ID -> "a national ID number";
+            case USERNAME -> "a username";
+            case PASSWORD -> "a password";
+        };
+    }
+}
