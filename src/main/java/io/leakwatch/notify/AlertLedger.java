@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +45,19 @@ public class AlertLedger {
             INSERT INTO notify_mail (subscription_id, kind, breach_id, created_at, next_attempt_at, give_up_at)
             SELECT subscription_id, 'alert', ?, ?, ?, ? FROM recorded WHERE announced = 'alert'""";
 
+    private static final String RECORD_FOUND_AT_SUBSCRIPTION = """
+            WITH subscriber AS (
+                SELECT id, verified_at IS NOT NULL AS verified FROM notify_subscription WHERE id = ? FOR SHARE
+            ), recorded AS (
+                INSERT INTO notify_alert (subscription_id, breach_id, found_at, announced)
+                SELECT s.id, b.id, ?, CASE WHEN s.verified THEN 'alert' END FROM subscriber s, breach b
+                WHERE b.id = ANY (?) AND b.published_in IS NOT NULL AND b.removed_in IS NULL
+                ON CONFLICT DO NOTHING
+                RETURNING subscription_id, breach_id, announced
+            )
+            INSERT INTO notify_mail (subscription_id, kind, breach_id, created_at, next_attempt_at, give_up_at)
+            SELECT subscription_id, 'alert', breach_id, ?, ?, ? FROM recorded WHERE announced = 'alert'""";
+
     private final DataSource dataSource;
     private final NotifyConfig config;
 
@@ -62,6 +75,31 @@ public class AlertLedger {
             queued += QuarkusTransaction.requiringNew().call(() -> recordChunk(breachId, chunk, now));
         }
         return queued;
+    }
+
+    /**
+     * Records the public breaches found in the index for a subscription that was just requested. They
+     * are announced by the mail that confirms the subscription; should it have been confirmed already
+     * (its verification mail went out and was used in the moment between), they get alerts instead.
+     * Returns how many alert mails were queued.
+     */
+    public int recordFoundAtSubscription(UUID subscription, long[] breachIds, Instant now) {
+        if (breachIds.length == 0) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(RECORD_FOUND_AT_SUBSCRIPTION)) {
+                Timestamp at = Timestamp.from(now);
+                statement.setObject(1, subscription);
+                statement.setTimestamp(2, at);
+                statement.setArray(3, connection.createArrayOf("bigint", Arrays.stream(breachIds).boxed().toArray()));
+                statement.setTimestamp(4, at);
+                statement.setTimestamp(5, at);
+                statement.setTimestamp(6, Timestamp.from(now.plus(config.outbox().giveUpAfter())));
+                return statement.executeUpdate();
+            }
+        });
     }
 
     private int recordChunk(long breachId, List<UUID> chunk, Instant now) throws SQLException {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -186,7 +187,7 @@ public class OutboxWorker {
             root = root.getCause();
         }
         String description = root.getClass().getSimpleName();
-        if (!description.toUpperCase(java.util.Locale.ROOT).contains("SMTP")) {
+        if (!description.toUpperCase(Locale.ROOT).contains("SMTP")) {
             return description;
         }
         Matcher code = SMTP_REPLY_CODE.matcher(String.valueOf(root.getMessage()));

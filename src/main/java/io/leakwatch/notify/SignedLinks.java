@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +56,7 @@ public class SignedLinks {
     }
 
     /** A report link that works until {@code validFor} from now. */
-    public String reportUrl(UUID subscription, java.time.Duration validFor) {
+    public String reportUrl(UUID subscription, Duration validFor) {
         ByteBuffer signed = ByteBuffer.allocate(ID_BYTES + Long.BYTES);
         putId(signed, subscription);
         signed.putLong(clock.instant().plus(validFor).getEpochSecond());
@@ -101,9 +103,9 @@ public class SignedLinks {
         if (decoded.length != signedBytes + MAC_BYTES) {
             return Optional.empty();
         }
-        byte[] signed = java.util.Arrays.copyOf(decoded, signedBytes);
-        byte[] presented = java.util.Arrays.copyOfRange(decoded, signedBytes, decoded.length);
-        byte[] expected = java.util.Arrays.copyOf(mac(purpose, signed), MAC_BYTES);
+        byte[] signed = Arrays.copyOf(decoded, signedBytes);
+        byte[] presented = Arrays.copyOfRange(decoded, signedBytes, decoded.length);
+        byte[] expected = Arrays.copyOf(mac(purpose, signed), MAC_BYTES);
         return MessageDigest.isEqual(expected, presented) ? Optional.of(ByteBuffer.wrap(signed)) : Optional.empty();
     }
 

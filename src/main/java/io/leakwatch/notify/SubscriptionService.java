@@ -29,6 +29,7 @@ public class SubscriptionService {
     static final String PER_ADDRESS_RULE = "notify-address";
 
     private final Subscriptions subscriptions;
+    private final AlertLedger ledger;
     private final Outbox outbox;
     private final OutboxWorker worker;
     private final IndexedBreaches index;
@@ -36,9 +37,10 @@ public class SubscriptionService {
     private final RateLimiter limiter;
     private final Clock clock;
 
-    public SubscriptionService(Subscriptions subscriptions, Outbox outbox, OutboxWorker worker, IndexedBreaches index,
+    public SubscriptionService(Subscriptions subscriptions, AlertLedger ledger, Outbox outbox, OutboxWorker worker, IndexedBreaches index,
                                NotifyKeys keys, RateLimiter limiter, Clock clock) {
         this.subscriptions = subscriptions;
+        this.ledger = ledger;
         this.outbox = outbox;
         this.worker = worker;
         this.index = index;
@@ -96,8 +98,7 @@ public class SubscriptionService {
         });
         // After the commit (see IndexedBreaches); done for every request so all take about as long.
         long[] breaches = index.containing(sha1s.values());
-        unverified.ifPresent(id -> QuarkusTransaction.requiringNew().run(
-                () -> subscriptions.recordBreachesFoundAtSubscription(id, breaches, clock.instant())));
+        unverified.ifPresent(id -> ledger.recordFoundAtSubscription(id, breaches, clock.instant()));
         worker.wake();
     }
 

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -112,30 +111,6 @@ public class Subscriptions {
      */
     public void forgetUnannouncedBreaches(UUID id) {
         update("DELETE FROM notify_alert WHERE subscription_id = ? AND announced IS NULL", statement -> statement.setObject(1, id));
-    }
-
-    /**
-     * Records breaches found in the index when the subscription was made. They are announced in the
-     * mail that confirms the subscription, not by alerts. Breaches that are not public are skipped.
-     */
-    public void recordBreachesFoundAtSubscription(UUID id, long[] breachIds, Instant now) {
-        if (breachIds.length == 0) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     INSERT INTO notify_alert (subscription_id, breach_id, found_at)
-                     SELECT s.id, b.id, ? FROM notify_subscription s, breach b
-                     WHERE s.id = ? AND s.verified_at IS NULL AND b.id = ANY (?)
-                       AND b.published_in IS NOT NULL AND b.removed_in IS NULL
-                     ON CONFLICT DO NOTHING""")) {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setObject(2, id);
-            statement.setArray(3, connection.createArrayOf("bigint", java.util.Arrays.stream(breachIds).boxed().toArray()));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new NotifyStorageException("Could not record the breaches found", e);
-        }
     }
 
     /**

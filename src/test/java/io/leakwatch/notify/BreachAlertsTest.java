@@ -104,6 +104,23 @@ class BreachAlertsTest {
     }
 
     @Test
+    void aBreachFoundAtSubscriptionOfAnAlreadyConfirmedSubscriptionIsAlerted() {
+        String email = Subscribers.newEmail("Quick");
+        subscribers.subscribeAndConfirm(Map.of("email", email));
+        UUID subscription = subscribers.subscriptionOf(email);
+        BreachLoader.LoadedBreach breach = breaches.create("Elsewhere", false);
+        breaches.publish(breach, "email\r\n" + Subscribers.newEmail("Someone") + "\r\n");
+        long breachId = subscribers.count("SELECT id FROM breach WHERE name = ?", breach.name());
+
+        // The moment between a subscription request's commit and its look into the index, should the
+        // verification mail have gone out and been used in it
+        assertEquals(1, ledger.recordFoundAtSubscription(subscription, new long[] {breachId}, Instant.now()));
+        assertEquals(0, ledger.recordFoundAtSubscription(subscription, new long[] {breachId}, Instant.now()));
+
+        TestMailbox.await(email, TestMailbox.subjectContains(ALERT_SUBJECT), "the alert");
+    }
+
+    @Test
     void breachesPublishedBeforeSubscribingAreListedInTheConfirmationMailNotAlerted() {
         String username = "user" + UUID.randomUUID().toString().substring(0, 8);
         String email = Subscribers.newEmail("Known");

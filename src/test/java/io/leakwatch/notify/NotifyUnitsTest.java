@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -54,10 +55,10 @@ class NotifyUnitsTest {
             }
             for (int i = 0; i < 10_000; i++) {
                 long other = random.nextLong();
-                assertEquals(java.util.Arrays.stream(keys).anyMatch(k -> k == other), set.contains(other));
+                assertEquals(Arrays.stream(keys).anyMatch(k -> k == other), set.contains(other));
             }
             for (long edge : new long[] {0, -1, Long.MIN_VALUE, Long.MAX_VALUE}) {
-                assertEquals(java.util.Arrays.stream(keys).anyMatch(k -> k == edge), set.contains(edge));
+                assertEquals(Arrays.stream(keys).anyMatch(k -> k == edge), set.contains(edge));
             }
         }
         assertTrue(new LookupKeySet(new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE}).contains(-1));
@@ -80,7 +81,7 @@ class NotifyUnitsTest {
         assertTrue(keys.enabled());
         assertEquals(32, keys.keyedHash(new byte[20]).length);
         NotifyKeys other = new NotifyKeys(config(Optional.of("j".repeat(32)), Optional.empty()));
-        assertFalse(java.util.Arrays.equals(keys.keyedHash(new byte[20]), other.keyedHash(new byte[20])), "the key matters");
+        assertFalse(Arrays.equals(keys.keyedHash(new byte[20]), other.keyedHash(new byte[20])), "the key matters");
     }
 
     /** Stands for the exceptions of the SMTP client, whose messages quote the server. */
