@@ -21,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -150,12 +149,6 @@ public class AdminBreachesResource {
             default -> actions.cancel(id);
         }
         return Response.seeOther(URI.create(AdminPaths.PAGES + "/uploads/" + id + "?notice=" + action)).build();
-    }
-
-    @ServerExceptionMapper
-    public Response refused(IngestActions.Refused refused) {
-        return Response.status(refused.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity(refused.getMessage()).build();
     }
 
     private TemplateInstance breachesPage(String problem) {

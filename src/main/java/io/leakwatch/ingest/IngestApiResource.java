@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -101,12 +100,6 @@ public class IngestApiResource {
     public Response remove(@PathParam("name") String name) {
         actions.remove(name);
         return Response.accepted().build();
-    }
-
-    @ServerExceptionMapper
-    public Response refused(IngestActions.Refused refused) {
-        return Response.status(refused.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity(refused.getMessage()).build();
     }
 
     private Upload existing(UUID id) {
