@@ -41,6 +41,7 @@ public final class IdentifierNormaliser {
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
     private final String defaultPhoneRegion;
     private final NationalIdNumbers nationalIds;
+    private final BareNationalNumbers bareNationalNumbers;
 
     /**
      * @param defaultPhoneRegion ISO 3166 region assumed for phone numbers written without a country code
@@ -52,6 +53,7 @@ public final class IdentifierNormaliser {
         }
         this.defaultPhoneRegion = defaultPhoneRegion;
         this.nationalIds = new NationalIdNumbers(clock);
+        this.bareNationalNumbers = new BareNationalNumbers(defaultPhoneRegion);
     }
 
     /** CN phone numbers, and birth dates checked against today in China. */
@@ -90,6 +92,10 @@ public final class IdentifierNormaliser {
     }
 
     private NormalisationResult phone(String input) {
+        String e164 = bareNationalNumbers.e164(input);
+        if (e164 != null) {
+            return new Accepted(e164);
+        }
         String digits = PHONE_FORMATTING.matcher(input).replaceAll("");
         if (!PHONE_DIGITS.matcher(digits).matches()) {
             return new Rejected(PHONE_FORMAT);
@@ -122,6 +128,14 @@ public final class IdentifierNormaliser {
     }
 
     private static String trimWhitespace(String input) {
+        if (input.isEmpty() || (isVisibleAscii(input.charAt(0)) && isVisibleAscii(input.charAt(input.length() - 1)))) {
+            return input; // the usual case, decided without a regular expression
+        }
         return SURROUNDING_WHITESPACE.matcher(input).replaceAll("");
+    }
+
+    /** No visible ASCII character is White_Space. */
+    private static boolean isVisibleAscii(char c) {
+        return c > ' ' && c < 0x7F;
     }
 }

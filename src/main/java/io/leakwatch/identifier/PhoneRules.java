@@ -40,15 +40,27 @@ public record PhoneRules(RegionRules defaultRegion, Map<Integer, RegionRules> ca
 
     static PhoneRules forRegion(String defaultRegion) {
         PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
-        MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
         Map<Integer, RegionRules> callingCodes = new TreeMap<>();
         for (int callingCode : phoneNumbers.getSupportedCallingCodes()) {
-            String mainRegion = phoneNumbers.getRegionCodeForCountryCode(callingCode);
-            PhoneMetadata regionMetadata = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(mainRegion)
-                    ? metadata.getMetadataForNonGeographicalRegion(callingCode)
-                    : metadata.getMetadataForRegion(mainRegion);
-            callingCodes.put(callingCode, RegionRules.of(mainRegion, regionMetadata));
+            callingCodes.put(callingCode, forCallingCode(callingCode));
         }
-        return new PhoneRules(RegionRules.of(defaultRegion, metadata.getMetadataForRegion(defaultRegion)), callingCodes);
+        return new PhoneRules(regionRules(defaultRegion), callingCodes);
+    }
+
+    /** One region's own rules. */
+    static RegionRules regionRules(String region) {
+        return RegionRules.of(region, metadata().getMetadataForRegion(region));
+    }
+
+    /** The rules of a country calling code's main region, which libphonenumber judges lengths by. */
+    static RegionRules forCallingCode(int callingCode) {
+        String mainRegion = PhoneNumberUtil.getInstance().getRegionCodeForCountryCode(callingCode);
+        return RegionRules.of(mainRegion, PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(mainRegion)
+                ? metadata().getMetadataForNonGeographicalRegion(callingCode)
+                : metadata().getMetadataForRegion(mainRegion));
+    }
+
+    private static MetadataSource metadata() {
+        return DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
     }
 }

@@ -2,12 +2,21 @@ package io.leakwatch.identifier;
 
 import io.leakwatch.identifier.NormalisationResult.Accepted;
 import io.leakwatch.identifier.NormalisationResult.Rejected;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +30,57 @@ class IdentifierNormaliserTest {
         assertEquals(new Accepted("+12025550143"), american.normalise(IdentifierType.PHONE, "(202) 555-0143"));
         assertEquals(new Accepted("+8613800138000"), american.normalise(IdentifierType.PHONE, "0086 138 0013 8000"),
                 "00 works even where the region's own international prefix is 011");
+    }
+
+    /**
+     * Bare digits may skip libphonenumber (BareNationalNumbers): for every three-digit start and
+     * length, some numbers are compared with what libphonenumber itself makes of them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"CN", "US", "CA", "GB", "DE", "IT", "IN", "JP", "RU", "BR", "HK", "AR"})
+    void bareDigitsNormaliseAsLibphonenumberParsesThem(String region) {
+        IdentifierNormaliser normaliser = new IdentifierNormaliser(region, Clock.systemUTC());
+        Random random = new Random(region.hashCode());
+        for (int start = 0; start < 1000; start++) {
+            for (int length = 3; length <= 17; length++) {
+                StringBuilder digits = new StringBuilder(String.format("%03d", start));
+                while (digits.length() < length) {
+                    digits.append((char) ('0' + random.nextInt(10)));
+                }
+                String number = digits.toString();
+                assertEquals(libphonenumberE164(number, region), accepted(normaliser.normalise(IdentifierType.PHONE, number)),
+                        () -> number + " in " + region);
+            }
+        }
+    }
+
+    @Test
+    void commonBareNumbersTakeTheShortcutAndOthersDoNot() {
+        BareNationalNumbers chinese = new BareNationalNumbers("CN");
+
+        assertEquals("+8613800138000", chinese.e164("13800138000"));
+        assertEquals("+861065529988", chinese.e164("1065529988"));
+        assertNull(chinese.e164("17912345678"), "179 may be a carrier prefix in CN");
+        assertNull(chinese.e164("01065529988"), "a trunk prefix");
+        assertNull(chinese.e164("8613800138000"), "starts with the country code");
+        assertNull(chinese.e164("138 0013 8000"), "formatted");
+        assertNull(chinese.e164("12345"), "local only");
+    }
+
+    /** The full path: what PhoneNumberUtil makes of digits in a region, or null when it is no possible number. */
+    private static String libphonenumberE164(String digits, String region) {
+        PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+        try {
+            PhoneNumber number = phoneNumbers.parse(digits.startsWith("00") ? "+" + digits.substring(2) : digits, region);
+            return phoneNumbers.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE
+                    ? phoneNumbers.format(number, PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException notANumber) {
+            return null;
+        }
+    }
+
+    private static String accepted(NormalisationResult result) {
+        return result instanceof Accepted accepted ? accepted.normalised() : null;
     }
 
     @Test
