@@ -3,45 +3,100 @@ package io.leakwatch.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one RFC 4180 row; null when its quotes are unbalanced. */
+/**
+ * RFC 4180 rows held as bytes, one per line (a quoted field may hold commas and doubled quotes, not
+ * line breaks). Commas and quotes are ASCII and never part of a multi-byte UTF-8 character, so a row
+ * is split without decoding it, and only the fields that are needed get decoded.
+ */
 final class Csv {
+
+    static final int MALFORMED = -1;
 
     private Csv() {
     }
 
-    static List<String> split(String row) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+    /**
+     * Finds the fields of a row: field i spans {@code [starts[i], ends[i])}, quotes included; only as
+     * many as the arrays hold are recorded. Returns the number of fields, or {@link #MALFORMED} when a
+     * quote is unbalanced or stands inside an unquoted field.
+     */
+    static int split(byte[] row, int length, int[] starts, int[] ends) {
+        int count = 0;
+        int fieldStart = 0;
         boolean quoted = false;
-        boolean fieldWasQuoted = false;
-        for (int i = 0; i < row.length(); i++) {
-            char c = row.charAt(i);
+        for (int i = 0; i < length; i++) {
+            byte b = row[i];
             if (quoted) {
-                if (c != '"') {
-                    field.append(c);
-                } else if (i + 1 < row.length() && row.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = false;
+                if (b == '"') {
+                    if (i + 1 < length && row[i + 1] == '"') {
+                        i++; // a doubled quote stands for one
+                    } else {
+                        quoted = false;
+                    }
                 }
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldWasQuoted = false;
-            } else if (c == '"' && field.isEmpty() && !fieldWasQuoted) {
+            } else if (b == ',') {
+                record(count++, fieldStart, i, starts, ends);
+                fieldStart = i + 1;
+            } else if (b == '"') {
+                if (i != fieldStart) {
+                    return MALFORMED;
+                }
                 quoted = true;
-                fieldWasQuoted = true;
-            } else if (c == '"') {
-                return null;
-            } else {
-                field.append(c);
             }
         }
         if (quoted) {
+            return MALFORMED;
+        }
+        record(count++, fieldStart, length, starts, ends);
+        return count;
+    }
+
+    /** The text of a field found by {@link #split}, its quotes removed; null when it is not valid UTF-8. */
+    static String text(byte[] row, int start, int end) {
+        if (start == end || row[start] != '"') {
+            return Utf8.decode(row, start, end);
+        }
+        byte[] unquoted = new byte[end - start];
+        int length = 0;
+        boolean quoted = false;
+        for (int i = start; i < end; i++) {
+            byte b = row[i];
+            if (b != '"') {
+                unquoted[length++] = b;
+            } else if (quoted && i + 1 < end && row[i + 1] == '"') {
+                unquoted[length++] = b;
+                i++;
+            } else {
+                quoted = !quoted;
+            }
+        }
+        return Utf8.decode(unquoted, 0, length);
+    }
+
+    /** Every field of a row as text (for a header); null when the row is malformed or not UTF-8. */
+    static List<String> fields(byte[] row, int length) {
+        int count = split(row, length, new int[0], new int[0]);
+        if (count == MALFORMED) {
             return null;
         }
-        fields.add(field.toString());
+        int[] starts = new int[count];
+        int[] ends = new int[count];
+        split(row, length, starts, ends);
+        List<String> fields = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String text = text(row, starts[i], ends[i]);
+            if (text == null) {
+                return null;
+            }
+            fields.add(text);
+        }
         return fields;
+    }
+
+    private static void record(int field, int start, int end, int[] starts, int[] ends) {
+        if (field < starts.length) {
+            starts[field] = start;
+            ends[field] = end;
+        }
     }
 }

@@ -7,11 +7,6 @@ import io.leakwatch.identifier.NormalisationResult;
 import io.leakwatch.index.HashKind;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +89,7 @@ abstract class LineParser {
     static final class Passwords extends LineParser {
         @Override
         String parse(byte[] line, int length, EntrySink sink) throws IOException {
-            String password = utf8(line, length);
+            String password = Utf8.decode(line, 0, length);
             if (password == null) {
                 return NOT_UTF8;
             }
@@ -118,7 +113,7 @@ abstract class LineParser {
 
         @Override
         String parse(byte[] line, int length, EntrySink sink) throws IOException {
-            String identifier = utf8(line, length);
+            String identifier = Utf8.decode(line, 0, length);
             if (identifier == null) {
                 return NOT_UTF8;
             }
@@ -131,9 +126,8 @@ abstract class LineParser {
     }
 
     /**
-     * RFC 4180 rows, one per line (a quoted field may hold commas and doubled quotes, not line
-     * breaks). A row is accepted when at least one of its identifiers is valid; passwords in a
-     * password column feed the password index.
+     * CSV rows with a header (see {@link Csv}). A row is accepted when at least one of its identifiers
+     * is valid; passwords in a password column feed the password index.
      */
     static final class AccountsCsv extends LineParser {
         private final long breachId;
@@ -158,8 +152,7 @@ abstract class LineParser {
 
         @Override
         String header(byte[] line, int length) {
-            String text = utf8(line, length);
-            List<String> header = text == null ? null : Csv.split(text);
+            List<String> header = Csv.fields(line, length);
             if (header == null) {
                 return "The first line is not a CSV header.";
             }
@@ -180,26 +173,31 @@ abstract class LineParser {
             return null;
         }
 
+        /** Only the identifier and password columns are decoded: the rest of a row is never read. */
         @Override
         String parse(byte[] line, int length, EntrySink sink) throws IOException {
-            String text = utf8(line, length);
-            if (text == null) {
-                return NOT_UTF8;
-            }
-            List<String> fields = Csv.split(text);
-            if (fields == null || fields.size() != typeOfColumn.length) {
+            int[] starts = new int[typeOfColumn.length];
+            int[] ends = new int[typeOfColumn.length];
+            if (Csv.split(line, length, starts, ends) != typeOfColumn.length) {
                 return MALFORMED_CSV;
             }
             List<byte[]> accounts = new ArrayList<>(typeOfColumn.length);
             String password = null;
             for (int i = 0; i < typeOfColumn.length; i++) {
                 IdentifierType type = typeOfColumn[i];
-                if (type == null || fields.get(i).isEmpty()) {
+                if (type == null || starts[i] == ends[i]) {
+                    continue;
+                }
+                String field = Csv.text(line, starts[i], ends[i]);
+                if (field == null) {
+                    return NOT_UTF8;
+                }
+                if (field.isEmpty()) {
                     continue;
                 }
                 if (type == IdentifierType.PASSWORD) {
-                    password = fields.get(i);
-                } else if (normaliser.normalise(type, fields.get(i)) instanceof NormalisationResult.Accepted accepted) {
+                    password = field;
+                } else if (normaliser.normalise(type, field) instanceof NormalisationResult.Accepted accepted) {
                     accounts.add(IdentifierHashes.sha1(accepted.normalised()));
                 }
             }
@@ -213,26 +211,6 @@ abstract class LineParser {
                 sink.add(HashKind.PASSWORD_SHA1, IdentifierHashes.sha1(password), 1);
                 sink.add(HashKind.PASSWORD_NTLM, IdentifierHashes.ntlm(password), 1);
             }
-            return null;
-        }
-    }
-
-    /** A strict decoder per parser: a parser reads one upload on one thread. */
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-
-    /** The line as text, or null when it is not valid UTF-8. */
-    String utf8(byte[] line, int length) {
-        boolean ascii = true;
-        for (int i = 0; i < length && ascii; i++) {
-            ascii = line[i] >= 0;
-        }
-        if (ascii) {
-            return new String(line, 0, length, StandardCharsets.ISO_8859_1);
-        }
-        try {
-            return utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
-        } catch (CharacterCodingException e) {
             return null;
         }
     }
