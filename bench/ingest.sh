@@ -7,7 +7,7 @@
 #   bench/ingest.sh [LINES]          default 10000000
 #
 # Needs: curl, python3, the packaged jar (built if missing). Settings: BENCH_DIR (/tmp/leakwatch-ingest-bench),
-# FORMATS (default "sha1-count accounts-csv").
+# FORMATS (default "sha1-count accounts-csv"), REUSE=1 to keep the input files of an earlier run of the same size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${1:-10000000}
@@ -16,6 +16,10 @@ JAR=target/quarkus-app/quarkus-run.jar
 WORK=${BENCH_DIR:-/tmp/leakwatch-ingest-bench}
 PORT=18090
 TOKEN=bench-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+if [ "${REUSE:-}" = 1 ] && [ -f "$WORK/lines" ] && [ "$(cat "$WORK/lines")" = "$LINES" ]; then
+  rm -rf "$WORK/data"
+  echo "== reusing the $LINES-line files in $WORK"
+else
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 echo "== preparing $LINES lines of each format"
@@ -32,6 +36,8 @@ with open(path, "w") as out:
     out.write("".join(chunk))
 PY
 java -jar "$JAR" generate --kind police-records --rows "$LINES" --seed 5 --out "$WORK/police.csv" 2>/dev/null
+echo "$LINES" >"$WORK/lines"
+fi
 
 LEAKWATCH_DATA_DIR="$WORK/data" LEAKWATCH_DEMO_DATA=false LEAKWATCH_ADMIN_TOKEN=$TOKEN QUARKUS_HTTP_PORT=$PORT \
   QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -Xmx1g -jar "$JAR" >"$WORK/portal.log" 2>&1 &

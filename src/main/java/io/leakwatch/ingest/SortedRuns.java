@@ -1,7 +1,6 @@
 package io.leakwatch.ingest;
 
 import io.leakwatch.index.HashKind;
-import io.leakwatch.index.IndexEntry;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,26 +8,29 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * De-duplicates and sorts any number of hashes with bounded memory, for one hash kind: records are
- * spread over 256 partition files by their first byte while a file is read, then each partition is
- * sorted in memory on its own and the partitions are read back in order. Hashes are uniformly
- * distributed, so a partition holds about 1/256 of the entries (4 million of a billion); a partition
- * that grows past {@link #COMPACT_AT_RECORDS} (a file repeating a few hashes) is sorted and its
- * duplicates combined early.
+ * spread over {@value #PARTITIONS} partition files by their first ten bits while a file is read, then
+ * each partition is sorted in memory on its own and written out in order. Hashes are uniformly
+ * distributed, so a partition holds about 1/1024 of the entries (2 million of the two billion account
+ * hashes of a billion-row file); a partition that grows past {@link #COMPACT_AT_RECORDS} (a file
+ * repeating a few hashes) is sorted and its duplicates combined early.
  *
  * <p>A record is the hash and a 64-bit value: a password's count (duplicates add up) or a breach id
- * (duplicates collapse).
+ * (duplicates collapse). Records are written big-endian, hash then value, as the staged files hold them.
  */
 final class SortedRuns {
 
-    private static final int PARTITIONS = 256;
-    /** Records per partition before an early compaction; also the most one sort holds in memory. */
-    static final int COMPACT_AT_RECORDS = 8_000_000;
+    private static final int PARTITIONS = 1024;
+    private static final int PARTITION_BUFFER_BYTES = 1 << 14;
+    /** Records per partition before an early compaction; also about the most one sort holds in memory. */
+    static final int COMPACT_AT_RECORDS = 4_000_000;
     /** The sort key packs 40 bits of hash above a 24-bit record index. */
     private static final int MAX_RECORDS_PER_SORT = 1 << 24;
 
@@ -37,28 +39,31 @@ final class SortedRuns {
     private final int recordBytes;
     private final OutputStream[] partitions = new OutputStream[PARTITIONS];
     private final long[] partitionRecords = new long[PARTITIONS];
+    /** Where a partition is compacted next: past twice what its last compaction left, so it is not redone at every record. */
+    private final long[] compactAt = new long[PARTITIONS];
     private final byte[] record;
     private long records;
-    private long uniqueEntries;
 
     SortedRuns(HashKind kind, Path directory) throws IOException {
         this.kind = kind;
         this.directory = Files.createDirectories(directory);
         this.recordBytes = kind.hashBytes() + Long.BYTES;
         this.record = new byte[recordBytes];
+        Arrays.fill(compactAt, COMPACT_AT_RECORDS);
     }
 
     HashKind kind() {
         return kind;
     }
 
-    void add(byte[] hash, long value) throws IOException {
-        int partition = hash[0] & 0xFF;
-        System.arraycopy(hash, 0, record, 0, hash.length);
-        writeLong(record, hash.length, value);
+    /** Adds the hash held in {@code hashes} from {@code offset}. */
+    void add(byte[] hashes, int offset, long value) throws IOException {
+        int partition = ((hashes[offset] & 0xFF) << 2) | ((hashes[offset + 1] & 0xFF) >>> 6);
+        System.arraycopy(hashes, offset, record, 0, kind.hashBytes());
+        writeLong(record, kind.hashBytes(), value);
         out(partition).write(record);
         records++;
-        if (++partitionRecords[partition] >= COMPACT_AT_RECORDS) {
+        if (++partitionRecords[partition] >= compactAt[partition]) {
             compact(partition);
         }
     }
@@ -68,60 +73,56 @@ final class SortedRuns {
         return records;
     }
 
-    /** Distinct hashes; known once {@link #sortedEntries()} has been read to the end. */
-    long uniqueEntries() {
-        return uniqueEntries;
+    /**
+     * Writes every distinct hash once, in ascending order, with its combined value, and returns how
+     * many were written. The next partition is sorted on {@code sorter} while one is written.
+     */
+    long writeSorted(OutputStream out, Executor sorter) throws IOException {
+        closePartitions();
+        long unique = 0;
+        CompletableFuture<byte[]> next = sortAsync(0, sorter);
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            byte[] sorted = joinSort(next);
+            if (partition + 1 < PARTITIONS) {
+                next = sortAsync(partition + 1, sorter);
+            }
+            out.write(sorted);
+            unique += sorted.length / recordBytes;
+        }
+        return unique;
     }
 
-    /** Every distinct hash once, in ascending order, with its combined value. */
-    Iterator<IndexEntry> sortedEntries() throws IOException {
-        closePartitions();
-        return new Iterator<>() {
-            private int nextPartition;
-            private byte[] data = new byte[0];
-            private int count;
-            private int position;
-
-            @Override
-            public boolean hasNext() {
-                while (position == count) {
-                    if (nextPartition == PARTITIONS) {
-                        return false;
-                    }
-                    try {
-                        data = sortAndCombine(nextPartition++);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    count = data.length / recordBytes;
-                    position = 0;
-                    uniqueEntries += count;
-                }
-                return true;
+    private static byte[] joinSort(CompletableFuture<byte[]> sort) throws IOException {
+        try {
+            return sort.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
             }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
 
-            @Override
-            public IndexEntry next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int offset = position++ * recordBytes;
-                return new IndexEntry(Arrays.copyOfRange(data, offset, offset + kind.hashBytes()),
-                        readLong(data, offset + kind.hashBytes()));
+    private CompletableFuture<byte[]> sortAsync(int partition, Executor sorter) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return sortAndCombine(partition);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        };
+        }, sorter);
     }
 
     private OutputStream out(int partition) throws IOException {
         if (partitions[partition] == null) {
             partitions[partition] = new BufferedOutputStream(Files.newOutputStream(partitionFile(partition),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), 1 << 15);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), PARTITION_BUFFER_BYTES);
         }
         return partitions[partition];
     }
 
     private Path partitionFile(int partition) {
-        return directory.resolve(String.format("%s-%02x.run", kind.name().toLowerCase(), partition));
+        return directory.resolve(String.format("%s-%03x.run", kind.name().toLowerCase(), partition));
     }
 
     private void closePartitions() throws IOException {
@@ -140,8 +141,8 @@ final class SortedRuns {
         byte[] combined = sortAndCombine(partition);
         Files.write(partitionFile(partition), combined);
         partitionRecords[partition] = combined.length / recordBytes;
+        compactAt[partition] = Math.max(COMPACT_AT_RECORDS, 2 * partitionRecords[partition]);
     }
-
     private byte[] sortAndCombine(int partition) throws IOException {
         Path file = partitionFile(partition);
         if (!Files.exists(file)) {
@@ -150,7 +151,7 @@ final class SortedRuns {
         byte[] data = Files.readAllBytes(file); // one partition, bounded by COMPACT_AT_RECORDS
         int count = data.length / recordBytes;
         if (count > MAX_RECORDS_PER_SORT) {
-            throw new IllegalStateException("Partition too large to sort: " + count);
+            throw new IllegalStateException("Partition too large to sort: " + count + " distinct hashes");
         }
         long[] keys = new long[count];
         for (int i = 0; i < count; i++) {

@@ -6,16 +6,17 @@ import io.leakwatch.index.IndexEntry;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -47,21 +48,14 @@ final class StagedFiles {
         return directory.resolve(kind.name().toLowerCase() + ".sorted");
     }
 
-    /** Writes sorted entries as fixed-size records: the hash, then the value. */
-    long writeSorted(HashKind kind, Iterator<IndexEntry> entries) throws IOException {
-        long written = 0;
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(sortedFile(kind)), 1 << 16))) {
-            while (entries.hasNext()) {
-                IndexEntry entry = entries.next();
-                out.write(entry.hash());
-                out.writeLong(entry.value());
-                written++;
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+    /**
+     * Writes a kind's sorted, de-duplicated file from its runs as fixed-size records, the hash then
+     * the value; returns how many entries it holds.
+     */
+    long writeSorted(SortedRuns runs, Executor sorter) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(sortedFile(runs.kind())), 1 << 16)) {
+            return runs.writeSorted(out, sorter);
         }
-        return written;
     }
 
     boolean hasSorted(HashKind kind) {

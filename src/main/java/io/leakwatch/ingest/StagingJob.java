@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Stages one upload: reads it line by line, validates, normalises and hashes each line, spreads the
- * hashes over partition runs, then sorts and de-duplicates them into one file per hash kind. Memory
+ * Stages one upload: reads it line by line, validates, normalises and hashes each line (on as many
+ * threads as there are cores), spreads the hashes over partition runs, then sorts and de-duplicates
+ * them into one file per hash kind. Memory
  * stays bounded whatever the file's size; progress is reported every {@link #PROGRESS_EVERY_LINES}.
  */
 final class StagingJob {
@@ -45,14 +49,45 @@ final class StagingJob {
         StagingReport report = new StagingReport(config.rejectedLinesReported());
         LineParser parser = LineParser.of(format, options, breachId, normaliser);
         Map<HashKind, SortedRuns> runs = new EnumMap<>(HashKind.class);
-        EntrySink sink = (kind, hash, value) -> {
-            SortedRuns kindRuns = runs.get(kind);
-            if (kindRuns == null) {
-                kindRuns = new SortedRuns(kind, files.runsDirectory());
-                runs.put(kind, kindRuns);
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "ingest-parse-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ParallelParser parsing = new ParallelParser(parser, pool, threads, report, (kind, hashes, offset, value) -> {
+                SortedRuns kindRuns = runs.get(kind);
+                if (kindRuns == null) {
+                    kindRuns = new SortedRuns(kind, files.runsDirectory());
+                    runs.put(kind, kindRuns);
+                }
+                kindRuns.add(hashes, offset, value);
+            });
+            read(parser, parsing, report, progress, cancelled);
+            if (report.linesAccepted == 0) {
+                throw new IngestException("No line could be loaded as " + format.wireName() + " (" + report.rejected()
+                        + " rejected, most for: " + report.commonestReason() + "). Check the format.");
             }
-            kindRuns.add(hash, value);
-        };
+            progress.accept(report);
+            long records = 0;
+            for (SortedRuns kindRuns : runs.values()) {
+                records += kindRuns.records();
+                report.entries += files.writeSorted(kindRuns, pool);
+            }
+            report.duplicates = records - report.entries;
+        } finally {
+            pool.shutdownNow();
+        }
+        files.deleteRuns();
+        ColumnMapping columns = parser instanceof LineParser.AccountsCsv csv ? csv.columns() : options.columns();
+        return new Result(report, columns);
+    }
+
+    /** Reads every line, reading the header itself and handing the others to the parser threads. */
+    private void read(LineParser parser, ParallelParser parsing, StagingReport report, Consumer<StagingReport> progress,
+                      BooleanSupplier cancelled) throws IOException {
         try (UploadInput input = UploadInput.open(files.uploadedFile(), config.maxCompressionRatio())) {
             rejectBinary(input);
             LineReader lines = new LineReader(input, config.maxLineBytes());
@@ -67,7 +102,7 @@ final class StagingJob {
                     }
                 }
                 if (lines.tooLong()) {
-                    report.reject(lines.lineNumber(), "line longer than " + config.maxLineBytes() + " bytes");
+                    parsing.reject(lines.lineNumber(), "line longer than " + config.maxLineBytes() + " bytes");
                     continue;
                 }
                 // A password may be all spaces; any other blank line is only layout.
@@ -82,33 +117,11 @@ final class StagingJob {
                     headerPending = false;
                     continue;
                 }
-                if (hasNul(lines.bytes(), lines.length())) {
-                    report.reject(lines.lineNumber(), "binary content");
-                    continue;
-                }
-                String rejection = parser.parse(lines.bytes(), lines.length(), sink);
-                if (rejection == null) {
-                    report.linesAccepted++;
-                } else {
-                    report.reject(lines.lineNumber(), rejection);
-                }
+                parsing.add(lines.bytes(), lines.length(), lines.lineNumber());
             }
+            parsing.finish();
             report.bytesRead = input.fileBytesRead();
         }
-        if (report.linesAccepted == 0) {
-            throw new IngestException("No line could be loaded as " + format.wireName() + " (" + report.rejected()
-                    + " rejected, most for: " + report.commonestReason() + "). Check the format.");
-        }
-        progress.accept(report);
-        long records = 0;
-        for (SortedRuns kindRuns : runs.values()) {
-            records += kindRuns.records();
-            report.entries += files.writeSorted(kindRuns.kind(), kindRuns.sortedEntries());
-        }
-        report.duplicates = records - report.entries;
-        files.deleteRuns();
-        ColumnMapping columns = parser instanceof LineParser.AccountsCsv csv ? csv.columns() : options.columns();
-        return new Result(report, columns);
     }
 
     record Result(StagingReport report, ColumnMapping columns) {
@@ -132,7 +145,7 @@ final class StagingJob {
         }
     }
 
-    private static boolean hasNul(byte[] bytes, int length) {
+    static boolean hasNul(byte[] bytes, int length) {
         for (int i = 0; i < length; i++) {
             if (bytes[i] == 0) {
                 return true;

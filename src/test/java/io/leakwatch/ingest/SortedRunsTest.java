@@ -5,10 +5,12 @@ import io.leakwatch.index.IndexEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -32,18 +34,14 @@ class SortedRunsTest {
         twin[19] ^= 1;
         distinct.add(twin);
         for (byte[] hash : distinct) {
-            runs.add(hash, 2);
+            runs.add(hash, 0, 2);
         }
-        runs.add(distinct.get(5), 3); // a duplicate line
+        runs.add(distinct.get(5), 0, 3); // a duplicate line
 
-        List<IndexEntry> entries = new ArrayList<>();
-        for (Iterator<IndexEntry> it = runs.sortedEntries(); it.hasNext(); ) {
-            entries.add(it.next());
-        }
+        List<IndexEntry> entries = sorted(runs);
 
         assertEquals(distinct.size(), entries.size(), "each hash once");
         assertEquals(distinct.size() + 1, runs.records());
-        assertEquals(distinct.size(), runs.uniqueEntries());
         for (int i = 1; i < entries.size(); i++) {
             assertTrue(Arrays.compareUnsigned(entries.get(i - 1).hash(), entries.get(i).hash()) < 0, "ascending");
         }
@@ -56,11 +54,45 @@ class SortedRunsTest {
         SortedRuns runs = new SortedRuns(HashKind.ACCOUNT, directory);
         byte[] hash = new byte[20];
         hash[0] = 7;
-        runs.add(hash, 42);
-        runs.add(hash, 42);
+        runs.add(hash, 0, 42);
+        runs.add(hash, 0, 42);
 
-        Iterator<IndexEntry> entries = runs.sortedEntries();
-        assertEquals(42, entries.next().value());
-        assertEquals(false, entries.hasNext());
+        List<IndexEntry> entries = sorted(runs);
+        assertEquals(1, entries.size());
+        assertEquals(42, entries.get(0).value());
+    }
+
+    @Test
+    void aFileRepeatingFewHashesIsCompactedOnTheWay(@TempDir Path directory) throws Exception {
+        SortedRuns runs = new SortedRuns(HashKind.PASSWORD_SHA1, directory);
+        byte[] hashes = new byte[3 * 20];
+        for (int i = 0; i < 3; i++) {
+            hashes[i * 20 + 19] = (byte) i; // three hashes in the same partition
+        }
+        int repeats = SortedRuns.COMPACT_AT_RECORDS / 3 + 10;
+        for (int n = 0; n < repeats; n++) {
+            for (int i = 0; i < 3; i++) {
+                runs.add(hashes, i * 20, 1);
+            }
+        }
+
+        try (var partitionFiles = Files.list(directory)) {
+            long runBytes = partitionFiles.mapToLong(file -> file.toFile().length()).sum();
+            assertTrue(runBytes < 1_000_000, "the partition was combined on the way, not held whole: " + runBytes);
+        }
+        List<IndexEntry> entries = sorted(runs);
+        assertEquals(3, entries.size());
+        entries.forEach(entry -> assertEquals(repeats, entry.value(), "every occurrence counted"));
+    }
+
+    private static List<IndexEntry> sorted(SortedRuns runs) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long written = runs.writeSorted(out, Runnable::run);
+        List<IndexEntry> entries = new ArrayList<>();
+        try (var read = new StagedFiles.CloseableEntries(runs.kind(), new ByteArrayInputStream(out.toByteArray()))) {
+            read.forEachRemaining(entries::add);
+        }
+        assertEquals(written, entries.size());
+        return entries;
     }
 }
