@@ -5,6 +5,7 @@
 # sha1sum (read and hash every byte), gives each figure as a ratio too.
 #
 #   bench/ingest.sh [LINES]          default 10000000
+#   FORMATS=sha1-count bench/ingest.sh 100000000    the 100-million-line file, staged within the same 1 GiB heap
 #
 # Needs: curl, python3, the packaged jar (built if missing). Settings: BENCH_DIR (/tmp/leakwatch-ingest-bench),
 # FORMATS (default "sha1-count accounts-csv"), REUSE=1 to keep the input files of an earlier run of the same size.
@@ -16,15 +17,22 @@ JAR=target/quarkus-app/quarkus-run.jar
 WORK=${BENCH_DIR:-/tmp/leakwatch-ingest-bench}
 PORT=18090
 TOKEN=bench-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-if [ "${REUSE:-}" = 1 ] && [ -f "$WORK/lines" ] && [ "$(cat "$WORK/lines")" = "$LINES" ]; then
-  rm -rf "$WORK/data"
-  echo "== reusing the $LINES-line files in $WORK"
-else
-rm -rf "$WORK" && mkdir -p "$WORK"
+FORMATS=${FORMATS:-sha1-count accounts-csv}
+mkdir -p "$WORK" && rm -rf "$WORK/data"
+# prepared FILE: true when REUSE=1 and FILE was made with $LINES lines by an earlier run
+prepared() { [ "${REUSE:-}" = 1 ] && [ -f "$1" ] && [ "$(cat "$1.lines" 2>/dev/null)" = "$LINES" ]; }
 
-echo "== preparing $LINES lines of each format"
-python3 - "$WORK/sha1-count.txt" "$LINES" <<'PY'
-import hashlib, os, random, sys
+for format in $FORMATS; do
+  case $format in
+    sha1-count) file=$WORK/sha1-count.txt ;;
+    accounts-csv) file=$WORK/police.csv ;;
+  esac
+  if prepared "$file"; then echo "== reusing $file"; continue; fi
+  echo "== preparing $LINES lines of $format"
+  rm -f "$file" "$file.lines"
+  case $format in
+    sha1-count) python3 - "$file" "$LINES" <<'PY'
+import os, random, sys
 path, lines = sys.argv[1], int(sys.argv[2])
 rnd = random.Random(7)
 with open(path, "w") as out:
@@ -35,9 +43,11 @@ with open(path, "w") as out:
             out.write("".join(chunk)); chunk = []
     out.write("".join(chunk))
 PY
-java -jar "$JAR" generate --kind police-records --rows "$LINES" --seed 5 --out "$WORK/police.csv" 2>/dev/null
-echo "$LINES" >"$WORK/lines"
-fi
+    ;;
+    accounts-csv) java -jar "$JAR" generate --kind police-records --rows "$LINES" --seed 5 --out "$file" 2>/dev/null ;;
+  esac
+  echo "$LINES" >"$file.lines"
+done
 
 LEAKWATCH_DATA_DIR="$WORK/data" LEAKWATCH_DEMO_DATA=false LEAKWATCH_ADMIN_TOKEN=$TOKEN QUARKUS_HTTP_PORT=$PORT \
   QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -Xmx1g -jar "$JAR" >"$WORK/portal.log" 2>&1 &
@@ -55,10 +65,11 @@ load() { # name format file
   local name=$1 format=$2 file=$3
   api -X POST -H 'Content-Type: application/json' \
     -d "{\"Name\":\"$name\",\"Title\":\"$name\",\"BreachDate\":\"2024-01-01\"}" "http://127.0.0.1:$PORT/api/admin/breaches" >/dev/null
-  local cpu0 t0 id state t1 t2 cpu1 cpu2
+  local cpu0 t0 id state tu t1 t2 cpu1 cpu2
   cpu0=$(cpu_seconds); t0=$(date +%s.%N)
   id=$(api -X POST -H 'Content-Type: application/octet-stream' -T "$file" \
     "http://127.0.0.1:$PORT/api/admin/breaches/$name/uploads?format=$format" | field id)
+  tu=$(date +%s.%N)
   until state=$(state_of "$id"); [ "$state" != queued ] && [ "$state" != staging ] && [ "$state" != polling ]; do sleep 0.2; done
   t1=$(date +%s.%N); cpu1=$(cpu_seconds)
   [ "$state" = staged ] || { echo "upload ended $state"; api "http://127.0.0.1:$PORT/api/admin/uploads/$id"; exit 1; }
@@ -68,19 +79,20 @@ load() { # name format file
   local ref0 ref1
   ref0=$(date +%s.%N); sha1sum "$file" >/dev/null; ref1=$(date +%s.%N)
   local lines; lines=$(wc -l <"$file")
-  python3 - "$name" "$format" "$lines" "$t0" "$t1" "$t2" "$cpu0" "$cpu1" "$cpu2" "$ref0" "$ref1" "$(stat -c %s "$file")" <<'PY'
+  python3 - "$name" "$format" "$lines" "$t0" "$tu" "$t1" "$t2" "$cpu0" "$cpu1" "$cpu2" "$ref0" "$ref1" "$(stat -c %s "$file")" <<'PY'
 import sys
-name, fmt, lines, t0, t1, t2, c0, c1, c2, r0, r1, size = sys.argv[1:]
-lines = int(lines); t0, t1, t2, c0, c1, c2, r0, r1 = map(float, (t0, t1, t2, c0, c1, c2, r0, r1))
+name, fmt, lines, t0, tu, t1, t2, c0, c1, c2, r0, r1, size = sys.argv[1:]
+lines = int(lines); t0, tu, t1, t2, c0, c1, c2, r0, r1 = map(float, (t0, tu, t1, t2, c0, c1, c2, r0, r1))
 stage, publish, ref = t1 - t0, t2 - t1, r1 - r0
 print(f"  {fmt}: {lines:,} lines, {int(size)/2**20:.0f} MiB")
 print(f"    upload+stage {stage:.1f} s = {lines/stage:,.0f} lines/s (portal CPU {c1-c0:.1f} s); publish {publish:.1f} s (CPU {c2-c1:.1f} s)")
+print(f"    of which upload {tu-t0:.1f} s ({int(size)/2**20/(tu-t0):,.0f} MiB/s), staging {t1-tu:.1f} s = {lines/(t1-tu):,.0f} lines/s")
 print(f"    reference sha1sum of the file: {ref:.1f} s; staging takes {stage/ref:.1f}x the reference")
 PY
 }
 
 echo "== $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for format in ${FORMATS:-sha1-count accounts-csv}; do
+for format in $FORMATS; do
   case $format in
     sha1-count) load BenchSha1 sha1-count "$WORK/sha1-count.txt" ;;
     accounts-csv) load BenchPolice accounts-csv "$WORK/police.csv" ;;
