@@ -3,6 +3,7 @@ package io.leakwatch.index;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,13 +11,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Adds entries to a staged generation: the buckets they fall in are read as the generation sees
  * them, merged with the new entries, and staged as new versions, a batch of buckets per transaction.
- * A password's counts add up; an account gains the breach ids it did not have.
+ * A password's counts add up; an account gains the breach ids it did not have. Batches hold disjoint
+ * prefixes, so they are merged and staged on every core at once.
  *
- * <p>Memory is bounded by one batch of buckets, whatever the number of entries.
+ * <p>Memory is bounded by a few batches of buckets, whatever the number of entries.
  */
 @ApplicationScoped
 public class BucketMerger {
@@ -31,33 +36,58 @@ public class BucketMerger {
 
     /** Merges {@code entries}, which must come in ascending prefix order, and returns how many were read. */
     public long merge(int generation, HashKind kind, Iterator<IndexEntry> entries) {
-        long read = 0;
-        List<List<IndexEntry>> batch = new ArrayList<>();
-        List<IndexEntry> bucket = new ArrayList<>();
-        int bucketPrefix = -1;
-        while (entries.hasNext()) {
-            IndexEntry entry = entries.next();
-            read++;
-            int prefix = HashKind.prefixOf(entry.hash());
-            if (prefix < bucketPrefix) {
-                throw new IllegalArgumentException("Entries must come in ascending prefix order");
-            }
-            if (prefix != bucketPrefix && !bucket.isEmpty()) {
-                batch.add(bucket);
-                bucket = new ArrayList<>();
-                if (batch.size() == BUCKETS_PER_BATCH) {
-                    stageBatch(generation, kind, batch);
-                    batch.clear();
+        ExecutorService pool = DaemonPools.perCore("index-merge");
+        ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
+        try {
+            long read = 0;
+            List<List<IndexEntry>> batch = new ArrayList<>();
+            List<IndexEntry> bucket = new ArrayList<>();
+            int bucketPrefix = -1;
+            while (entries.hasNext()) {
+                IndexEntry entry = entries.next();
+                read++;
+                int prefix = HashKind.prefixOf(entry.hash());
+                if (prefix < bucketPrefix) {
+                    throw new IllegalArgumentException("Entries must come in ascending prefix order");
                 }
+                if (prefix != bucketPrefix && !bucket.isEmpty()) {
+                    batch.add(bucket);
+                    bucket = new ArrayList<>();
+                    if (batch.size() == BUCKETS_PER_BATCH) {
+                        List<List<IndexEntry>> full = batch;
+                        inFlight.add(pool.submit(() -> stageBatch(generation, kind, full)));
+                        batch = new ArrayList<>();
+                        // A batch more than the pool works on waits ready; memory stays at a few batches.
+                        while (inFlight.size() > DaemonPools.cores()) {
+                            await(inFlight.poll());
+                        }
+                    }
+                }
+                bucketPrefix = prefix;
+                bucket.add(entry);
             }
-            bucketPrefix = prefix;
-            bucket.add(entry);
+            if (!bucket.isEmpty()) {
+                batch.add(bucket);
+            }
+            stageBatch(generation, kind, batch);
+            while (!inFlight.isEmpty()) {
+                await(inFlight.poll());
+            }
+            return read;
+        } finally {
+            pool.shutdownNow();
         }
-        if (!bucket.isEmpty()) {
-            batch.add(bucket);
+    }
+
+    private static void await(Future<?> staged) {
+        try {
+            staged.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexStorageException("Interrupted while merging buckets", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        stageBatch(generation, kind, batch);
-        return read;
     }
 
     /**

@@ -201,7 +201,8 @@ public class IngestService {
         IngestFormat format = IngestFormat.ofWireName(upload.format).orElseThrow();
         UploadOptions options = records.options(upload);
         StagingJob job = new StagingJob(format, options, upload.breachId, files, config, normaliser);
-        long[] lastWrite = {System.nanoTime()};
+        long started = System.nanoTime();
+        long[] lastWrite = {started};
         try {
             StagingJob.Result result = job.run(report -> {
                 if (System.nanoTime() - lastWrite[0] > PROGRESS_WRITE_INTERVAL_NANOS) {
@@ -210,6 +211,7 @@ public class IngestService {
                 }
             }, () -> cancelRequests.contains(id));
             records.staged(id, result.report(), new UploadOptions(options.target(), options.identifierType(), result.columns()));
+            LOG.infof("Upload %s staged: %d lines in %.1f s", id, result.report().linesRead, (System.nanoTime() - started) / 1e9);
             audit.record(upload.createdBy, AuditAction.UPLOAD_STAGED, "upload " + id + ": " + result.report().linesAccepted
                     + " lines accepted, " + result.report().rejected() + " rejected", "");
         } catch (StagingJob.CancellationException e) {
@@ -242,6 +244,7 @@ public class IngestService {
             runOnWorker(() -> publishNow(id)); // after whatever holds the index now
             return;
         }
+        long started = System.nanoTime();
         try {
             records.publishing(id, generation);
             Breach breach = breaches.byId(upload.breachId).orElseThrow();
@@ -264,7 +267,10 @@ public class IngestService {
             breaches.publishWith(breach.id, generation,
                     accounts > 0 ? accounts : upload.linesAccepted,
                     options.columns() == null ? Set.of() : options.columns().exposedDataClasses());
+            long merged = System.nanoTime();
             publisher.publish(generation);
+            LOG.infof("Upload %s published as generation %d: buckets merged in %.1f s, files built and switched in %.1f s",
+                    id, generation, (merged - started) / 1e9, (System.nanoTime() - merged) / 1e9);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Publishing upload %s failed", id);
             generations.discard(generation);

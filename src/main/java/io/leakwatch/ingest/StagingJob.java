@@ -1,6 +1,7 @@
 package io.leakwatch.ingest;
 
 import io.leakwatch.identifier.IdentifierNormaliser;
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.HashKind;
 
 import java.io.IOException;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -49,15 +48,9 @@ final class StagingJob {
         StagingReport report = new StagingReport(config.rejectedLinesReported());
         LineParser parser = LineParser.of(format, options, breachId, normaliser);
         Map<HashKind, SortedRuns> runs = new EnumMap<>(HashKind.class);
-        int threads = Runtime.getRuntime().availableProcessors();
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "ingest-parse-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = DaemonPools.perCore("ingest-parse");
         try {
-            ParallelParser parsing = new ParallelParser(parser, pool, threads, report, (kind, hashes, offset, value) -> {
+            ParallelParser parsing = new ParallelParser(parser, pool, DaemonPools.cores(), report, (kind, hashes, offset, value) -> {
                 SortedRuns kindRuns = runs.get(kind);
                 if (kindRuns == null) {
                     kindRuns = new SortedRuns(kind, files.runsDirectory());

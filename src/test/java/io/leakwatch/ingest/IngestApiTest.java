@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,27 @@ class IngestApiTest {
                 "%" + id + "%").stream().map(event -> event.action).toList());
         assertTrue(audited.containsAll(List.of("upload.received", "upload.staged", "upload.publish-requested",
                 "upload.published")), "every step is in the audit log: " + audited);
+    }
+
+    /** Thousands of buckets: merged in many batches at once, each adding to what the last upload left. */
+    @Test
+    void aSecondLargeUploadAddsToTheCountsOfTheFirst() {
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            hashes.add(IdentifierHashes.sha1Hex(IngestDriver.randomPassword()));
+        }
+        for (int count : new int[] {2, 3}) {
+            StringBuilder file = new StringBuilder();
+            hashes.forEach(hash -> file.append(hash).append(':').append(count).append('\n'));
+            JsonPath staged = api.uploadAndWait(api.createBreach("Large"), "sha1-count", Map.of(),
+                    file.toString().getBytes(StandardCharsets.US_ASCII), "staged");
+            api.publishAndWait(staged.getString("id"));
+        }
+
+        for (int i = 0; i < hashes.size(); i += 97) {
+            String hash = hashes.get(i);
+            assertTrue(IngestDriver.range(hash).contains(hash.substring(5) + ":5"), "2 + 3 occurrences of hash " + i);
+        }
     }
 
     @Test
