@@ -78,9 +78,10 @@ public final class IdentifierNormaliser {
             return new Rejected(EMAIL_FORMAT);
         }
         String lowerCased = address.toLowerCase(Locale.ROOT);
+        String domain = lowerCased.substring(at + 1);
         String asciiDomain;
         try {
-            asciiDomain = IDN.toASCII(lowerCased.substring(at + 1));
+            asciiDomain = isPlainAsciiDomain(domain) ? domain : IDN.toASCII(domain);
         } catch (IllegalArgumentException unencodableDomain) {
             return new Rejected(EMAIL_FORMAT);
         }
@@ -89,6 +90,30 @@ public final class IdentifierNormaliser {
             return new Rejected(EMAIL_FORMAT);
         }
         return new Accepted(lowerCased.substring(0, at + 1) + asciiDomain);
+    }
+
+    /**
+     * Whether IDN conversion would return the domain as it is: labels of 1 to 63 lowercase letters,
+     * digits and hyphens. The usual domain skips the conversion's cost; the test compares the two.
+     */
+    static boolean isPlainAsciiDomain(String domain) {
+        int labelLength = 0;
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (c == '.') {
+                if (labelLength == 0) {
+                    return false;
+                }
+                labelLength = 0;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+                if (++labelLength > 63) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return labelLength > 0;
     }
 
     private NormalisationResult phone(String input) {

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * Stages one upload: reads it line by line, validates, normalises and hashes each line (on as many
  * threads as there are cores), spreads the hashes over partition runs, then sorts and de-duplicates
- * them into one file per hash kind. Memory
- * stays bounded whatever the file's size; progress is reported every {@link #PROGRESS_EVERY_LINES}.
+ * them into one file per hash kind. Memory stays bounded whatever the file's size; progress is
+ * reported every {@link #PROGRESS_EVERY_LINES}.
  */
 final class StagingJob {
 
@@ -50,14 +50,15 @@ final class StagingJob {
         Map<HashKind, SortedRuns> runs = new EnumMap<>(HashKind.class);
         ExecutorService pool = DaemonPools.perCore("ingest-parse");
         try {
-            ParallelParser parsing = new ParallelParser(parser, pool, DaemonPools.cores(), report, (kind, hashes, offset, value) -> {
-                SortedRuns kindRuns = runs.get(kind);
-                if (kindRuns == null) {
-                    kindRuns = new SortedRuns(kind, files.runsDirectory());
-                    runs.put(kind, kindRuns);
-                }
-                kindRuns.add(hashes, offset, value);
-            });
+            ParallelParser parsing = new ParallelParser(parser, pool, DaemonPools.cores(), report,
+                    (kind, hashes, offset, value) -> {
+                        SortedRuns kindRuns = runs.get(kind);
+                        if (kindRuns == null) {
+                            kindRuns = new SortedRuns(kind, files.runsDirectory());
+                            runs.put(kind, kindRuns);
+                        }
+                        kindRuns.add(hashes, offset, value);
+                    });
             read(parser, parsing, report, progress, cancelled);
             if (report.linesAccepted == 0) {
                 throw new IngestException("No line could be loaded as " + format.wireName() + " (" + report.rejected()

@@ -67,6 +67,27 @@ class IdentifierNormaliserTest {
         assertNull(chinese.e164("12345"), "local only");
     }
 
+    /** Random domains around the edges (empty and 63-character labels, dots, hyphens) skip IDN only where it changes nothing. */
+    @Test
+    void plainDomainsSkipIdnConversionOnlyWhereItWouldKeepThemAsTheyAre() {
+        Random random = new Random(5);
+        String alphabet = "az09-..";
+        int shortcuts = 0;
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder domain = new StringBuilder();
+            int length = random.nextInt(4) == 0 ? 60 + random.nextInt(10) : random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                domain.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = domain.toString();
+            if (IdentifierNormaliser.isPlainAsciiDomain(candidate)) {
+                shortcuts++;
+                assertEquals(java.net.IDN.toASCII(candidate), candidate, candidate);
+            }
+        }
+        assertTrue(shortcuts > 10_000, "the shortcut is taken often enough to be tested: " + shortcuts);
+    }
+
     /** The full path: what PhoneNumberUtil makes of digits in a region, or null when it is no possible number. */
     private static String libphonenumberE164(String digits, String region) {
         PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
