@@ -38,6 +38,20 @@ public final class IdentifierHashes {
 
     /** {@link #ntlmHex} as the 16 bytes the index stores. */
     public static byte[] ntlm(String password) {
-        return Md4.digest(password.getBytes(StandardCharsets.UTF_16LE));
+        return Md4.digest(utf16le(password));
+    }
+
+    /** The UTF-16LE bytes, written out directly: the charset encoder cost more than MD4 itself. */
+    private static byte[] utf16le(String text) {
+        byte[] bytes = new byte[text.length() * 2];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return text.getBytes(StandardCharsets.UTF_16LE); // pairs and lone halves: the encoder decides
+            }
+            bytes[2 * i] = (byte) c;
+            bytes[2 * i + 1] = (byte) (c >>> 8);
+        }
+        return bytes;
     }
 }

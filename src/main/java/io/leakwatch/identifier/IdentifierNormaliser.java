@@ -149,7 +149,9 @@ public final class IdentifierNormaliser {
         if (length < 1 || length > MAX_USERNAME_LENGTH) {
             return new Rejected(USERNAME_FORMAT);
         }
-        return new Accepted(Normalizer.normalize(trimmed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+        // ASCII is its own NFKC form: most usernames skip the normaliser's table lookups
+        String composed = isAscii(trimmed) ? trimmed : Normalizer.normalize(trimmed, Normalizer.Form.NFKC);
+        return new Accepted(composed.toLowerCase(Locale.ROOT));
     }
 
     private static String trimWhitespace(String input) {
@@ -157,6 +159,15 @@ public final class IdentifierNormaliser {
             return input; // the usual case, decided without a regular expression
         }
         return SURROUNDING_WHITESPACE.matcher(input).replaceAll("");
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** No visible ASCII character is White_Space. */

@@ -2,7 +2,6 @@ package io.leakwatch.ingest;
 
 import io.leakwatch.index.HashKind;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +27,8 @@ import java.util.concurrent.Executor;
 final class SortedRuns {
 
     private static final int PARTITIONS = 1024;
-    private static final int PARTITION_BUFFER_BYTES = 1 << 14;
+    /** Records a partition gathers in memory before they are appended to its file. */
+    private static final int BUFFERED_RECORDS = 512;
     /** Records per partition before an early compaction; also about the most one sort holds in memory. */
     static final int COMPACT_AT_RECORDS = 4_000_000;
     /** The sort key packs 40 bits of hash above a 24-bit record index. */
@@ -37,18 +37,18 @@ final class SortedRuns {
     private final HashKind kind;
     private final Path directory;
     private final int recordBytes;
-    private final OutputStream[] partitions = new OutputStream[PARTITIONS];
+    /** Each partition's records not yet in its file; a file is opened only to append a full buffer. */
+    private final byte[][] buffers = new byte[PARTITIONS][];
+    private final int[] bufferedBytes = new int[PARTITIONS];
     private final long[] partitionRecords = new long[PARTITIONS];
     /** Where a partition is compacted next: past twice what its last compaction left, so it is not redone at every record. */
     private final long[] compactAt = new long[PARTITIONS];
-    private final byte[] record;
     private long records;
 
     SortedRuns(HashKind kind, Path directory) throws IOException {
         this.kind = kind;
         this.directory = Files.createDirectories(directory);
         this.recordBytes = kind.hashBytes() + Long.BYTES;
-        this.record = new byte[recordBytes];
         Arrays.fill(compactAt, COMPACT_AT_RECORDS);
     }
 
@@ -59,9 +59,17 @@ final class SortedRuns {
     /** Adds the hash held in {@code hashes} from {@code offset}. */
     void add(byte[] hashes, int offset, long value) throws IOException {
         int partition = ((hashes[offset] & 0xFF) << 2) | ((hashes[offset + 1] & 0xFF) >>> 6);
-        System.arraycopy(hashes, offset, record, 0, kind.hashBytes());
-        writeLong(record, kind.hashBytes(), value);
-        out(partition).write(record);
+        byte[] buffer = buffers[partition];
+        if (buffer == null) {
+            buffer = buffers[partition] = new byte[BUFFERED_RECORDS * recordBytes];
+        }
+        int at = bufferedBytes[partition];
+        System.arraycopy(hashes, offset, buffer, at, kind.hashBytes());
+        writeLong(buffer, at + kind.hashBytes(), value);
+        bufferedBytes[partition] = at + recordBytes;
+        if (bufferedBytes[partition] == buffer.length) {
+            flush(partition);
+        }
         records++;
         if (++partitionRecords[partition] >= compactAt[partition]) {
             compact(partition);
@@ -78,7 +86,7 @@ final class SortedRuns {
      * many were written. The next partition is sorted on {@code sorter} while one is written.
      */
     long writeSorted(OutputStream out, Executor sorter) throws IOException {
-        closePartitions();
+        flushPartitions();
         long unique = 0;
         CompletableFuture<byte[]> next = sortAsync(0, sorter);
         for (int partition = 0; partition < PARTITIONS; partition++) {
@@ -113,31 +121,31 @@ final class SortedRuns {
         }, sorter);
     }
 
-    private OutputStream out(int partition) throws IOException {
-        if (partitions[partition] == null) {
-            partitions[partition] = new BufferedOutputStream(Files.newOutputStream(partitionFile(partition),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), PARTITION_BUFFER_BYTES);
+    private void flush(int partition) throws IOException {
+        if (bufferedBytes[partition] == 0) {
+            return;
         }
-        return partitions[partition];
+        try (OutputStream out = Files.newOutputStream(partitionFile(partition),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            out.write(buffers[partition], 0, bufferedBytes[partition]);
+        }
+        bufferedBytes[partition] = 0;
     }
 
     private Path partitionFile(int partition) {
         return directory.resolve(String.format("%s-%03x.run", kind.name().toLowerCase(), partition));
     }
 
-    private void closePartitions() throws IOException {
-        for (int i = 0; i < PARTITIONS; i++) {
-            if (partitions[i] != null) {
-                partitions[i].close();
-                partitions[i] = null;
-            }
+    private void flushPartitions() throws IOException {
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            flush(partition);
+            buffers[partition] = null;
         }
     }
 
     /** Rewrites a partition sorted and combined, so repeats of a few hashes cannot exhaust memory. */
     private void compact(int partition) throws IOException {
-        partitions[partition].close();
-        partitions[partition] = null;
+        flush(partition);
         byte[] combined = sortAndCombine(partition);
         Files.write(partitionFile(partition), combined);
         partitionRecords[partition] = combined.length / recordBytes;

@@ -2,6 +2,7 @@ package io.leakwatch.identifier;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -33,5 +34,13 @@ class IdentifierHashesTest {
     })
     void ntlmIsMd4OfUtf16LittleEndian(String password, String expected) {
         assertEquals(expected, IdentifierHashes.ntlmHex(password));
+    }
+
+    /** Passwords outside the Basic Multilingual Plane, and broken ones, hash as the JDK's encoder writes them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pässwörd", "密码😀", "😀", "lone\uD800high", "lone\uDC00low", "\uDBFF"})
+    void ntlmEncodesEveryStringAsTheUtf16Encoder(String password) {
+        assertEquals(HexFormat.of().withUpperCase().formatHex(Md4.digest(password.getBytes(StandardCharsets.UTF_16LE))),
+                IdentifierHashes.ntlmHex(password));
     }
 }
