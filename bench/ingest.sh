@@ -8,7 +8,8 @@
 #   FORMATS=sha1-count bench/ingest.sh 100000000    the 100-million-line file, staged within the same 1 GiB heap
 #
 # Needs: curl, python3, the packaged jar (built if missing). Settings: BENCH_DIR (/tmp/leakwatch-ingest-bench),
-# FORMATS (default "sha1-count accounts-csv"), REUSE=1 to keep the input files of an earlier run of the same size.
+# FORMATS (default "sha1-count accounts-csv"; "credentials" adds the generator's credential dump, email,
+# username and password per row, as accounts-csv), REUSE=1 to keep the input files of an earlier run of the same size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${1:-10000000}
@@ -26,6 +27,7 @@ for format in $FORMATS; do
   case $format in
     sha1-count) file=$WORK/sha1-count.txt ;;
     accounts-csv) file=$WORK/police.csv ;;
+    credentials) file=$WORK/credentials.csv ;;
   esac
   if prepared "$file"; then echo "== reusing $file"; continue; fi
   echo "== preparing $LINES lines of $format"
@@ -45,6 +47,7 @@ with open(path, "w") as out:
 PY
     ;;
     accounts-csv) java -jar "$JAR" generate --kind police-records --rows "$LINES" --seed 5 --out "$file" 2>/dev/null ;;
+    credentials) java -jar "$JAR" generate --kind credential-dump --rows "$LINES" --seed 5 --out "$file" 2>/dev/null ;;
   esac
   echo "$LINES" >"$file.lines"
 done
@@ -84,7 +87,7 @@ import sys
 name, fmt, lines, t0, tu, t1, t2, c0, c1, c2, r0, r1, size = sys.argv[1:]
 lines = int(lines); t0, tu, t1, t2, c0, c1, c2, r0, r1 = map(float, (t0, tu, t1, t2, c0, c1, c2, r0, r1))
 stage, publish, ref = t1 - t0, t2 - t1, r1 - r0
-print(f"  {fmt}: {lines:,} lines, {int(size)/2**20:.0f} MiB")
+print(f"  {name} ({fmt}): {lines:,} lines, {int(size)/2**20:.0f} MiB")
 print(f"    upload+stage {stage:.1f} s = {lines/stage:,.0f} lines/s (portal CPU {c1-c0:.1f} s); publish {publish:.1f} s (CPU {c2-c1:.1f} s)")
 print(f"    of which upload {tu-t0:.1f} s ({int(size)/2**20/(tu-t0):,.0f} MiB/s), staging {t1-tu:.1f} s = {lines/(t1-tu):,.0f} lines/s")
 print(f"    reference sha1sum of the file: {ref:.1f} s; staging takes {stage/ref:.1f}x the reference")
@@ -96,6 +99,7 @@ for format in $FORMATS; do
   case $format in
     sha1-count) load BenchSha1 sha1-count "$WORK/sha1-count.txt" ;;
     accounts-csv) load BenchPolice accounts-csv "$WORK/police.csv" ;;
+    credentials) load BenchCredentials accounts-csv "$WORK/credentials.csv" ;;
   esac
 done
 echo "  portal peak RSS $(awk '/VmHWM/ {printf "%d MB", $2/1024}' /proc/$PORTAL/status) with -Xmx1g"
