@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 rows held as bytes, one per line (a quoted field may hold commas and doubled quotes, not
- * line breaks). Commas and quotes are ASCII and never part of a multi-byte UTF-8 character, so a row
- * is split without decoding it, and only the fields that are needed get decoded.
+ * RFC 4180 rows held as bytes (a quoted field may hold commas, doubled quotes and line breaks, the
+ * lines of which {@link CsvRows} joins). Commas and quotes are ASCII and never part of a multi-byte
+ * UTF-8 character, so a row is split without decoding it, and only the fields that are needed get
+ * decoded.
  */
 final class Csv {
 

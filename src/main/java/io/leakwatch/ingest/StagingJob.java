@@ -86,6 +86,7 @@ final class StagingJob {
             rejectBinary(input);
             LineReader lines = new LineReader(input, config.maxLineBytes());
             boolean headerPending = parser.readsHeader();
+            CsvRows csvRows = format == IngestFormat.ACCOUNTS_CSV ? new CsvRows(config.maxLineBytes()) : null;
             while (lines.next()) {
                 report.linesRead++;
                 if (report.linesRead % PROGRESS_EVERY_LINES == 0) {
@@ -96,11 +97,17 @@ final class StagingJob {
                     }
                 }
                 if (lines.tooLong()) {
+                    if (csvRows != null && csvRows.pending()) {
+                        parsing.reject(csvRows.firstLineNumber(), CsvRows.UNCLOSED_QUOTE);
+                        csvRows.drop();
+                    }
                     parsing.reject(lines.lineNumber(), "line longer than " + config.maxLineBytes() + " bytes");
                     continue;
                 }
-                // A password may be all spaces; any other blank line is only layout.
-                if (lines.length() == 0 || (format != IngestFormat.PASSWORDS && isBlank(lines.bytes(), lines.length()))) {
+                // A password may be all spaces; any other blank line is only layout, unless a quoted CSV field holds it.
+                boolean insideCsvField = csvRows != null && csvRows.pending();
+                if (!insideCsvField && (lines.length() == 0
+                        || (format != IngestFormat.PASSWORDS && isBlank(lines.bytes(), lines.length())))) {
                     continue;
                 }
                 if (headerPending) {
@@ -111,7 +118,17 @@ final class StagingJob {
                     headerPending = false;
                     continue;
                 }
-                parsing.add(lines.bytes(), lines.length(), lines.lineNumber());
+                if (csvRows == null) {
+                    parsing.add(lines.bytes(), lines.length(), lines.lineNumber());
+                } else if (csvRows.add(lines.bytes(), lines.length(), lines.lineNumber())) {
+                    parsing.add(csvRows.row(), csvRows.length(), csvRows.firstLineNumber());
+                } else if (csvRows.overLimit()) {
+                    parsing.reject(csvRows.firstLineNumber(), CsvRows.UNCLOSED_QUOTE);
+                    csvRows.drop();
+                }
+            }
+            if (csvRows != null && csvRows.pending()) {
+                parsing.reject(csvRows.firstLineNumber(), CsvRows.UNCLOSED_QUOTE);
             }
             parsing.finish();
             report.bytesRead = input.fileBytesRead();

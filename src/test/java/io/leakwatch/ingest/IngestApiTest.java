@@ -166,6 +166,26 @@ class IngestApiTest {
     }
 
     @Test
+    void aQuotedAddressMayHoldLineBreaksAndAnUnclosedQuoteCostsOnlyItsRow() {
+        String breach = api.createBreach("Addresses");
+        String first = "139" + (10_000_000 + new java.util.Random().nextInt(90_000_000));
+        String second = "138" + (10_000_000 + new java.util.Random().nextInt(90_000_000));
+        String csv = "name,phone,address\r\n"
+                + "王军," + first + ",\"北京市朝阳区\r\n光明路 1 号\"\r\n"
+                + "李倩," + second + ",上海市\r\n"
+                + "赵六,13700000000,\"never closed\r\n";
+
+        JsonPath staged = api.uploadAndWait(breach, "accounts-csv", Map.of(), csv.getBytes(StandardCharsets.UTF_8), "staged");
+
+        assertEquals(2, staged.getLong("linesAccepted"));
+        assertEquals(Map.of("a quoted field is not closed", 1), staged.getMap("rejected"));
+        assertEquals(List.of(5), staged.getList("firstRejectedLines"), "the row is named by its first line");
+        api.publishAndWait(staged.getString("id"));
+        assertEquals(List.of(breach), IngestDriver.websites(IdentifierHashes.sha1Hex("+86" + first)));
+        assertEquals(List.of(breach), IngestDriver.websites(IdentifierHashes.sha1Hex("+86" + second)));
+    }
+
+    @Test
     void theGeneratorsCsvLoadsWithNoHandEdits() throws Exception {
         String breach = api.createBreach("Roster");
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
