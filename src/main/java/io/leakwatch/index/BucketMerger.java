@@ -1,6 +1,7 @@
 package io.leakwatch.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Adds entries to a staged generation: the buckets they fall in are read as the generation sees
@@ -26,7 +28,12 @@ import java.util.concurrent.Future;
 @ApplicationScoped
 public class BucketMerger {
 
+    private static final Logger LOG = Logger.getLogger(BucketMerger.class);
     private static final int BUCKETS_PER_BATCH = 512;
+    /** Each merging thread holds a database connection: leave most of the pool to the portal. */
+    private static final int MAX_MERGE_THREADS = 4;
+    /** How long a failed merge waits for the batches still being staged before it gives up on them. */
+    private static final long STRAGGLER_WAIT_MINUTES = 10;
 
     private final IndexGenerations generations;
 
@@ -36,7 +43,8 @@ public class BucketMerger {
 
     /** Merges {@code entries}, which must come in ascending prefix order, and returns how many were read. */
     public long merge(int generation, HashKind kind, Iterator<IndexEntry> entries) {
-        ExecutorService pool = DaemonPools.perCore("index-merge");
+        int threads = Math.min(DaemonPools.cores(), MAX_MERGE_THREADS);
+        ExecutorService pool = DaemonPools.fixed("index-merge", threads);
         ArrayDeque<Future<?>> inFlight = new ArrayDeque<>();
         try {
             long read = 0;
@@ -58,7 +66,7 @@ public class BucketMerger {
                         inFlight.add(pool.submit(() -> stageBatch(generation, kind, full)));
                         batch = new ArrayList<>();
                         // A batch more than the pool works on waits ready; memory stays at a few batches.
-                        while (inFlight.size() > DaemonPools.cores()) {
+                        while (inFlight.size() > threads) {
                             await(inFlight.poll());
                         }
                     }
@@ -75,7 +83,22 @@ public class BucketMerger {
             }
             return read;
         } finally {
-            pool.shutdownNow();
+            stopAndWait(pool);
+        }
+    }
+
+    /**
+     * Cancels batches not started and waits for those being staged: after a failure the caller
+     * discards the generation, and a batch committing after that would leave its rows behind.
+     */
+    private static void stopAndWait(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(STRAGGLER_WAIT_MINUTES, TimeUnit.MINUTES)) {
+                LOG.errorf("Bucket batches were still being staged %d minutes after the merge ended", STRAGGLER_WAIT_MINUTES);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,8 +12,13 @@ public final class DaemonPools {
 
     /** A pool of one thread per core; shut it down when the job ends. */
     public static ExecutorService perCore(String namePrefix) {
+        return fixed(namePrefix, cores());
+    }
+
+    /** A pool of {@code threads} threads; shut it down when the job ends. */
+    public static ExecutorService fixed(String namePrefix, int threads) {
         AtomicInteger threadNumber = new AtomicInteger();
-        return Executors.newFixedThreadPool(cores(), task -> {
+        return Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, namePrefix + "-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -48,8 +48,8 @@ final class CsvRows {
         }
         append(line, lineLength, newRow);
         lines++;
-        if (quoted) {
-            return false;
+        if (quoted || overflowed) {
+            return false; // an overflowed row waits to be rejected whole, see overLimit()
         }
         lines = 0;
         rowView = joined;
@@ -65,6 +65,11 @@ final class CsvRows {
     /** Whether the waiting row has grown past its limits and should be rejected and dropped. */
     boolean overLimit() {
         return pending() && (overflowed || lines >= MAX_LINES_PER_ROW);
+    }
+
+    /** Why the waiting row is rejected once it is over its limits. */
+    String rejection() {
+        return overflowed ? "row longer than " + maxRowBytes + " bytes" : UNCLOSED_QUOTE;
     }
 
     /** Forgets the waiting row; the next line starts a new one. */

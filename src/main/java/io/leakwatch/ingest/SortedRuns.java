@@ -149,7 +149,8 @@ final class SortedRuns {
         byte[] combined = sortAndCombine(partition);
         Files.write(partitionFile(partition), combined);
         partitionRecords[partition] = combined.length / recordBytes;
-        compactAt[partition] = Math.max(COMPACT_AT_RECORDS, 2 * partitionRecords[partition]);
+        long nextCompaction = Math.max(COMPACT_AT_RECORDS, 2 * partitionRecords[partition]);
+        compactAt[partition] = Math.min(MAX_RECORDS_PER_SORT, nextCompaction);
     }
     private byte[] sortAndCombine(int partition) throws IOException {
         Path file = partitionFile(partition);

@@ -123,7 +123,7 @@ final class StagingJob {
                 } else if (csvRows.add(lines.bytes(), lines.length(), lines.lineNumber())) {
                     parsing.add(csvRows.row(), csvRows.length(), csvRows.firstLineNumber());
                 } else if (csvRows.overLimit()) {
-                    parsing.reject(csvRows.firstLineNumber(), CsvRows.UNCLOSED_QUOTE);
+                    parsing.reject(csvRows.firstLineNumber(), csvRows.rejection());
                     csvRows.drop();
                 }
             }

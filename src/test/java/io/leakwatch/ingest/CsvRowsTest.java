@@ -47,9 +47,10 @@ class CsvRowsTest {
         CsvRows csvRows = new CsvRows(20);
         assertFalse(add(csvRows, "\"0123456789", 1));
         assertFalse(csvRows.overLimit());
-        assertFalse(add(csvRows, "0123456789", 2), "the field is still open");
+        assertFalse(add(csvRows, "0123456789\"", 2), "closed, but too long to keep");
 
         assertTrue(csvRows.overLimit());
+        assertEquals("row longer than 20 bytes", csvRows.rejection());
     }
 
     private static boolean add(CsvRows csvRows, String line, long lineNumber) {
