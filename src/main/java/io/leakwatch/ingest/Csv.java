@@ -12,6 +12,9 @@ import java.util.List;
 final class Csv {
 
     static final int MALFORMED = -1;
+    private static final int STRAY_QUOTE = -1;
+    private static final int FIELD_LEFT_OPEN = -2;
+    private static final int[] NO_FIELDS = new int[0];
 
     private Csv() {
     }
@@ -22,9 +25,24 @@ final class Csv {
      * quote is unbalanced or stands inside an unquoted field.
      */
     static int split(byte[] row, int length, int[] starts, int[] ends) {
+        int fields = scan(row, length, starts, ends);
+        return fields < 0 ? MALFORMED : fields;
+    }
+
+    /** Whether the row ends inside a quoted field, which then goes on in the next line. */
+    static boolean leavesFieldOpen(byte[] row, int length) {
+        return scan(row, length, NO_FIELDS, NO_FIELDS) == FIELD_LEFT_OPEN;
+    }
+
+    /**
+     * The one reading of quotes: returns the number of fields, {@link #FIELD_LEFT_OPEN} when the row
+     * ends inside a quoted field, or {@link #STRAY_QUOTE} when a quote stands inside an unquoted one.
+     */
+    private static int scan(byte[] row, int length, int[] starts, int[] ends) {
         int count = 0;
         int fieldStart = 0;
         boolean quoted = false;
+        boolean strayQuote = false;
         for (int i = 0; i < length; i++) {
             byte b = row[i];
             if (quoted) {
@@ -39,14 +57,16 @@ final class Csv {
                 record(count++, fieldStart, i, starts, ends);
                 fieldStart = i + 1;
             } else if (b == '"') {
-                if (i != fieldStart) {
-                    return MALFORMED;
-                }
-                quoted = true;
+                // A quote opens a field only at its start; one elsewhere spoils the row but opens nothing
+                quoted = i == fieldStart;
+                strayQuote |= !quoted;
             }
         }
         if (quoted) {
-            return MALFORMED;
+            return FIELD_LEFT_OPEN;
+        }
+        if (strayQuote) {
+            return STRAY_QUOTE;
         }
         record(count++, fieldStart, length, starts, ends);
         return count;
@@ -76,7 +96,7 @@ final class Csv {
 
     /** Every field of a row as text (for a header); null when the row is malformed or not UTF-8. */
     static List<String> fields(byte[] row, int length) {
-        int count = split(row, length, new int[0], new int[0]);
+        int count = split(row, length, NO_FIELDS, NO_FIELDS);
         if (count == MALFORMED) {
             return null;
         }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Joins the lines of a CSV file into rows, since RFC 4180 lets a quoted field hold line breaks (an
- * address, say). A quote opens a field only at its start, as {@link Csv#split} reads it, so a stray
+ * address, say). Quotes are read by {@link Csv#leavesFieldOpen}, as the row is split, so a stray
  * quote inside a field joins nothing. A field left open is given up after {@link #MAX_LINES_PER_ROW}
  * lines or the byte limit of a line, so one bad quote costs a bounded number of rows.
  */
@@ -22,7 +22,6 @@ final class CsvRows {
     private int rowViewLength;
     private int lines;
     private long firstLineNumber;
-    private boolean quoted;
     private boolean overflowed;
 
     CsvRows(int maxRowBytes) {
@@ -35,10 +34,9 @@ final class CsvRows {
      */
     boolean add(byte[] line, int lineLength, long lineNumber) {
         boolean newRow = lines == 0;
-        followQuotes(line, lineLength, newRow);
         if (newRow) {
             firstLineNumber = lineNumber;
-            if (!quoted) {
+            if (!Csv.leavesFieldOpen(line, lineLength)) {
                 rowView = line;
                 rowViewLength = lineLength;
                 return true;
@@ -48,7 +46,7 @@ final class CsvRows {
         }
         append(line, lineLength, newRow);
         lines++;
-        if (quoted || overflowed) {
+        if (overflowed || Csv.leavesFieldOpen(joined, length)) {
             return false; // an overflowed row waits to be rejected whole, see overLimit()
         }
         lines = 0;
@@ -75,7 +73,6 @@ final class CsvRows {
     /** Forgets the waiting row; the next line starts a new one. */
     void drop() {
         lines = 0;
-        quoted = false;
     }
 
     /** The last complete row, valid until the next line is added. */
@@ -106,26 +103,5 @@ final class CsvRows {
         }
         System.arraycopy(line, 0, joined, length, lineLength);
         length += lineLength;
-    }
-
-    private void followQuotes(byte[] line, int lineLength, boolean newRow) {
-        boolean atFieldStart = newRow;
-        for (int i = 0; i < lineLength; i++) {
-            byte b = line[i];
-            if (quoted) {
-                if (b == '"') {
-                    if (i + 1 < lineLength && line[i + 1] == '"') {
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                }
-            } else if (b == ',') {
-                atFieldStart = true;
-            } else {
-                quoted = b == '"' && atFieldStart;
-                atFieldStart = false;
-            }
-        }
     }
 }
