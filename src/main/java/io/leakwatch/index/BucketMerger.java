@@ -3,6 +3,7 @@ package io.leakwatch.index;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -102,14 +102,12 @@ public class BucketMerger {
         }
     }
 
+    /** Staging a batch throws only unchecked exceptions, which pass through as they are. */
     private static void await(Future<?> staged) {
         try {
-            staged.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IndexStorageException("Interrupted while merging buckets", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            DaemonPools.await(staged);
+        } catch (IOException interruptedOrUnexpected) {
+            throw new IndexStorageException("Merging buckets stopped", interruptedOrUnexpected);
         }
     }
 

@@ -1,10 +1,17 @@
 package io.leakwatch.index;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Thread pools for one bulk job (staging, merging), named for thread dumps and never blocking shutdown. */
+/**
+ * Thread pools for one bulk job (staging, merging), named for thread dumps and never blocking
+ * shutdown, and the wait for their results.
+ */
 public final class DaemonPools {
 
     private DaemonPools() {
@@ -23,6 +30,27 @@ public final class DaemonPools {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Waits for a task's result; its failure is thrown as the task threw it, an IOException included. */
+    public static <T> T await(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for a task");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     public static int cores() {

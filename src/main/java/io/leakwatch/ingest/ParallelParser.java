@@ -1,11 +1,11 @@
 package io.leakwatch.ingest;
 
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.HashKind;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -81,21 +81,7 @@ final class ParallelParser {
 
     /** Counts the oldest batch's lines and hands on its hashes, then keeps it for reuse. */
     private void takeOldest() throws IOException {
-        Batch batch;
-        try {
-            batch = inFlight.poll().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while parsing", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
-        }
+        Batch batch = DaemonPools.await(inFlight.poll());
         for (int i = 0; i < batch.rejections; i++) {
             report.reject(batch.rejectedLines[i], batch.rejectedReasons[i]);
         }

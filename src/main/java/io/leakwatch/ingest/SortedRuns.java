@@ -1,17 +1,17 @@
 package io.leakwatch.ingest;
 
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.HashKind;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * De-duplicates and sorts any number of hashes with bounded memory, for one hash kind: records are
@@ -88,9 +88,9 @@ final class SortedRuns {
     long writeSorted(OutputStream out, Executor sorter) throws IOException {
         flushPartitions();
         long unique = 0;
-        CompletableFuture<byte[]> next = sortAsync(0, sorter);
+        Future<byte[]> next = sortAsync(0, sorter);
         for (int partition = 0; partition < PARTITIONS; partition++) {
-            byte[] sorted = joinSort(next);
+            byte[] sorted = DaemonPools.await(next);
             if (partition + 1 < PARTITIONS) {
                 next = sortAsync(partition + 1, sorter);
             }
@@ -100,25 +100,10 @@ final class SortedRuns {
         return unique;
     }
 
-    private static byte[] joinSort(CompletableFuture<byte[]> sort) throws IOException {
-        try {
-            return sort.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
-    }
-
-    private CompletableFuture<byte[]> sortAsync(int partition, Executor sorter) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return sortAndCombine(partition);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, sorter);
+    private Future<byte[]> sortAsync(int partition, Executor sorter) {
+        FutureTask<byte[]> sort = new FutureTask<>(() -> sortAndCombine(partition));
+        sorter.execute(sort);
+        return sort;
     }
 
     private void flush(int partition) throws IOException {
