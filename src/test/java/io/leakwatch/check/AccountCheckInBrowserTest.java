@@ -12,14 +12,12 @@ import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
 import io.leakwatch.testing.BrowserPages;
-import io.leakwatch.testing.Chromium;
+import io.leakwatch.testing.InChromium;
 import io.leakwatch.testing.ReceivedRequests;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * 5-character prefix leaves the browser.
  */
 @QuarkusTest
-class AccountCheckInBrowserTest {
+class AccountCheckInBrowserTest extends InChromium {
 
     private static final String FIELD_LABEL = "Email address, phone number, national ID number or username";
     /** The paths the check page may ask for; anything else (another host included) fails the test. */
@@ -59,7 +57,6 @@ class AccountCheckInBrowserTest {
             "/|/favicon\\.svg|/css/site\\.css|/js/[a-z-]+\\.js|/check/phone-rules\\.json"
                     + "|/api/v1/range/search/[0-9A-F]{5}|/check/details\\?names=([A-Za-z0-9_.%-]*|\\*)");
 
-    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL portal;
@@ -71,18 +68,6 @@ class AccountCheckInBrowserTest {
     ReceivedRequests received;
 
     private BrowserPages tab;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void openHomePage() {

@@ -12,12 +12,10 @@ import io.leakwatch.identifier.NormalisationResult.Accepted;
 import io.leakwatch.identifier.NormalisationVectors;
 import io.leakwatch.identifier.NormalisationVectors.Vector;
 import io.leakwatch.testing.BrowserPages;
-import io.leakwatch.testing.Chromium;
+import io.leakwatch.testing.InChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same bytes, or a person in a leak would be told they are not.
  */
 @QuarkusTest
-class NormaliserInBrowserTest {
+class NormaliserInBrowserTest extends InChromium {
 
     /** Normalises and hashes each [type, input] pair in the page, as the check does. */
     private static final String NORMALISE_ALL = """
@@ -56,25 +54,12 @@ class NormaliserInBrowserTest {
               return results;
             }""";
 
-    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL portal;
 
     private BrowserPages tab;
     private final IdentifierNormaliser javaNormaliser = new IdentifierNormaliser();
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void openPortal() {

@@ -10,14 +10,12 @@ import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexEntry;
 import io.leakwatch.index.IndexFixture;
 import io.leakwatch.testing.BrowserPages;
-import io.leakwatch.testing.Chromium;
+import io.leakwatch.testing.InChromium;
 import io.leakwatch.testing.ReceivedRequests;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * range is asked for with padding, and the count is found in the answer by the page.
  */
 @QuarkusTest
-class PasswordCheckInBrowserTest {
+class PasswordCheckInBrowserTest extends InChromium {
 
-    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL portal;
@@ -52,18 +49,6 @@ class PasswordCheckInBrowserTest {
     ReceivedRequests received;
 
     private BrowserPages tab;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void openPasswordPage() {

@@ -15,12 +15,10 @@ import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
 import io.leakwatch.testing.BrowserPages;
-import io.leakwatch.testing.Chromium;
+import io.leakwatch.testing.InChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,10 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pages go to target/screenshots/ for review.
  */
 @QuarkusTest
-class PagesInBrowserTest {
+class PagesInBrowserTest extends InChromium {
 
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URL portal;
@@ -56,18 +53,6 @@ class PagesInBrowserTest {
     IndexFixture index;
 
     private Breach breach;
-
-    @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private void publishBreaches() {
         index.publishBreach(IndexFixture.uniqueName("Telco"), b -> {
