@@ -123,7 +123,8 @@ NGINX
   sha1_file=$(ls "$dir"/data/index/generation-*-password_sha1.idx)
   file_bytes=$(stat -c %s "$sha1_file")
   pg_port=$(sed -n 4p "$dir/data/postgres/postmaster.pid")
-  pg_bytes=$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d leakwatch -Atc "SELECT pg_total_relation_size('index_bucket')" 2>/dev/null || echo 0)
+  # the embedded server asks for the password the portal keeps beside its cluster
+  pg_bytes=$(PGPASSWORD=$(cat "$dir/data/postgres.password") psql -h 127.0.0.1 -p "$pg_port" -U postgres -d leakwatch -Atc "SELECT pg_total_relation_size('index_bucket')" 2>/dev/null || echo 0)
   echo "  disk per entry: PostgreSQL index_bucket $(echo "$pg_bytes / $entries" | bc -l | xargs printf '%.1f') bytes," \
        "generation file $(echo "$file_bytes / $entries" | bc -l | xargs printf '%.1f') bytes," \
        "export (nginx) $(du -sb "$dir/export" | awk -v n="$entries" '{printf "%.1f", $1 / n}') bytes"

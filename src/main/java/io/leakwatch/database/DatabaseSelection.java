@@ -45,6 +45,7 @@ public record DatabaseSelection(Optional<String> externalJdbcUrl, Path dataDirec
         EmbeddedDatabase database = EmbeddedDatabase.open(embeddedClusterDirectory());
         System.setProperty(JDBC_URL_PROPERTY, database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.SUPERUSER);
+        System.setProperty("quarkus.datasource.password", database.password());
         return Optional.of(database);
     }
 }

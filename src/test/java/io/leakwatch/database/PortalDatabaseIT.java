@@ -1,5 +1,6 @@
 package io.leakwatch.database;
 
+import io.leakwatch.testing.ClusterConnection;
 import io.leakwatch.testing.PortalProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +75,7 @@ class PortalDatabaseIT {
     }
 
     private static void execute(Path cluster, String... statements) throws SQLException {
-        try (Connection connection = connect(cluster); var statement = connection.createStatement()) {
+        try (Connection connection = ClusterConnection.open(cluster); var statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -84,20 +83,9 @@ class PortalDatabaseIT {
     }
 
     private static String query(Path cluster, String sql) throws SQLException {
-        try (Connection connection = connect(cluster); var rs = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection = ClusterConnection.open(cluster); var rs = connection.createStatement().executeQuery(sql)) {
             assertTrue(rs.next(), sql);
             return rs.getString(1);
-        }
-    }
-
-    /** Connects to the portal's embedded server on the port its postmaster.pid names. */
-    private static Connection connect(Path cluster) throws SQLException {
-        try {
-            List<String> pidFile = Files.readAllLines(cluster.resolve("postmaster.pid"));
-            String url = "jdbc:postgresql://127.0.0.1:" + pidFile.get(3).trim() + "/" + EmbeddedDatabase.DATABASE_NAME;
-            return DriverManager.getConnection(url, EmbeddedDatabase.SUPERUSER, "");
-        } catch (java.io.IOException e) {
-            throw new SQLException(e);
         }
     }
 }

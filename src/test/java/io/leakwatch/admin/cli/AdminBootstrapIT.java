@@ -1,6 +1,6 @@
 package io.leakwatch.admin.cli;
 
-import io.leakwatch.database.EmbeddedDatabase;
+import io.leakwatch.testing.ClusterConnection;
 import io.leakwatch.testing.PortalProcess;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -13,10 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,9 +116,7 @@ class AdminBootstrapIT {
     }
 
     private static String storedHash(Path dataDir, String username) throws Exception {
-        List<String> pidFile = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
-        String url = "jdbc:postgresql://127.0.0.1:" + pidFile.get(3).trim() + "/" + EmbeddedDatabase.DATABASE_NAME;
-        try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.SUPERUSER, "");
+        try (Connection connection = ClusterConnection.open(dataDir.resolve("postgres"));
              var statement = connection.prepareStatement("SELECT password_hash FROM admin_account WHERE username = ?")) {
             statement.setString(1, username);
             try (var rs = statement.executeQuery()) {
