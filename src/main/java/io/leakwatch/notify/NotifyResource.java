@@ -6,6 +6,7 @@ import io.leakwatch.identifier.NormalisationResult;
 import io.leakwatch.web.ClientAddress;
 import io.leakwatch.web.PublicFormCsrf;
 import io.leakwatch.web.RateLimiter;
+import io.leakwatch.web.RequestOrigin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -120,7 +121,7 @@ public class NotifyResource {
         }
         String csrf = PublicFormCsrf.tokenFor(csrfCookie);
         return Response.ok(Templates.subscribe(page(csrf, Language.fromAcceptLanguage(acceptLanguage), Map.of())))
-                .cookie(PublicFormCsrf.cookie(csrf, overTls(request)))
+                .cookie(PublicFormCsrf.cookie(csrf, RequestOrigin.of(request).secure()))
                 .build();
     }
 
@@ -271,9 +272,5 @@ public class NotifyResource {
             languages.add(new LanguageChoice(language.code(), language.nativeName(), language == selected));
         }
         return new SubscribePage(csrf, languages, Problems.of(problems));
-    }
-
-    private static boolean overTls(HttpServerRequest request) {
-        return "https".equalsIgnoreCase(request.scheme());
     }
 }

@@ -1,27 +1,35 @@
 package io.leakwatch.web;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The address a request came from, as rate limits and sign-in throttling count it. Behind a reverse
- * proxy this is the proxy's address unless Quarkus is told to trust its forwarding headers
- * ({@code quarkus.http.proxy.*}, see the README).
+ * The address a request came from, as rate limits, sign-in throttling and the audit log count it: the
+ * connection's peer, or behind a trusted proxy the client it reports ({@link TrustedProxies}). Every
+ * feature asks {@link #of} and so sees the same address.
  */
 public record ClientAddress(String address) {
 
     private static final ClientAddress UNKNOWN = new ClientAddress("unknown");
 
+    /** The client of {@code request}, as {@link RequestOriginFilter} resolved it. */
     public static ClientAddress of(HttpServerRequest request) {
-        SocketAddress remote = request.remoteAddress();
-        if (remote == null || remote.hostAddress() == null) {
+        return RequestOrigin.of(request).client();
+    }
+
+    static ClientAddress of(InetAddress address) {
+        return new ClientAddress(address.getHostAddress());
+    }
+
+    /** A connection's peer as Vert.x reports it (null for a Unix socket). */
+    static ClientAddress ofPeer(String hostAddress) {
+        if (hostAddress == null) {
             return UNKNOWN;
         }
-        return new ClientAddress(remote.hostAddress());
+        return AddressRange.literal(hostAddress).map(ClientAddress::of).orElse(new ClientAddress(hostAddress));
     }
 
     /**

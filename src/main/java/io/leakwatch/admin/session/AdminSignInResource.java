@@ -4,6 +4,7 @@ import io.leakwatch.admin.AdminPaths;
 import io.leakwatch.admin.AdminRole;
 import io.leakwatch.admin.SecretToken;
 import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.RequestOrigin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -99,7 +100,7 @@ public class AdminSignInResource {
     }
 
     static boolean overTls(HttpServerRequest request) {
-        return "https".equalsIgnoreCase(request.scheme());
+        return RequestOrigin.of(request).secure();
     }
 
     private static String inWords(Duration wait) {
