@@ -35,6 +35,11 @@ public final class AdminBrowser {
         return new AdminBrowser(newClientAddress());
     }
 
+    /** A browser with no cookies, from {@code address} (another browser's, say). */
+    public static AdminBrowser from(String address) {
+        return new AdminBrowser(address);
+    }
+
     /** A documentation-range IPv6 address (2001:db8::/32) unique to this run, each in its own /64. */
     public static String newClientAddress() {
         int n = NEXT_ADDRESS.getAndIncrement();

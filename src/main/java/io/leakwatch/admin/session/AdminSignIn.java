@@ -59,7 +59,7 @@ public class AdminSignIn {
                 audit.record(actor, AuditAction.SIGN_IN_FAILED, "", client.address());
                 return new Outcome.Refused();
             }
-            throttle.succeeded(accountKey);
+            throttle.succeeded(accountKey, client.countingKey());
             accounts.rehashIfWeaker(account.get().id, password);
             String token = sessions.start(account.get(), previousSessionToken);
             audit.record(actor, AuditAction.SIGN_IN_SUCCEEDED, "", client.address());
