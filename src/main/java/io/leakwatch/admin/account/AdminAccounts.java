@@ -146,12 +146,28 @@ public class AdminAccounts {
         }
     }
 
-    /** Replaces a hash made with a lower Argon2 cost than configured, after a successful sign-in. */
-    public void rehashIfWeaker(long accountId, char[] verifiedPassword) {
-        AdminAccount account = existing(accountId);
-        if (hasher.needsRehash(account.passwordHash)) {
-            account.passwordHash = hasher.hash(verifiedPassword);
+    /**
+     * The stored credentials of {@code normalisedUsername}, read in a transaction of their own so that
+     * no connection waits for the Argon2 work that follows.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Credentials> credentials(String normalisedUsername) {
+        return AdminAccount.findByUsername(normalisedUsername)
+                .map(account -> new Credentials(account.id, account.username, account.passwordHash, account.enabled));
+    }
+
+    /**
+     * The account a verified password signs in to, if it is still enabled and its hash is still the
+     * one verified (no password change or disabling came in between); {@code strongerHash}, made from
+     * the verified password at the configured cost, replaces a weaker stored hash.
+     */
+    public Optional<AdminAccount> confirmSignIn(long accountId, String verifiedHash, Optional<String> strongerHash) {
+        AdminAccount account = AdminAccount.findById(accountId);
+        if (account == null || !account.enabled || !account.passwordHash.equals(verifiedHash)) {
+            return Optional.empty();
         }
+        strongerHash.ifPresent(hash -> account.passwordHash = hash);
+        return Optional.of(account);
     }
 
     private static AdminAccount existing(long accountId) {
@@ -160,6 +176,10 @@ public class AdminAccounts {
             throw new InvalidAdminInput("There is no such admin.");
         }
         return account;
+    }
+
+    /** What a sign-in checks a password against; never leaves the sign-in. */
+    public record Credentials(long id, String username, String passwordHash, boolean enabled) {
     }
 
     /** An admin account as the pages show it: never the hash. */

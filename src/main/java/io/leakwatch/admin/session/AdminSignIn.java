@@ -1,12 +1,12 @@
 package io.leakwatch.admin.session;
 
-import io.leakwatch.admin.account.AdminAccount;
 import io.leakwatch.admin.account.AdminAccounts;
 import io.leakwatch.admin.account.AdminUsername;
 import io.leakwatch.admin.account.PasswordHasher;
 import io.leakwatch.admin.audit.AuditAction;
 import io.leakwatch.admin.audit.AuditLog;
 import io.leakwatch.web.ClientAddress;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,9 +18,12 @@ import java.util.Optional;
  * Signs an admin in with username and password. An unknown name, a wrong password and a disabled
  * account give the same answer, after the same Argon2 work; throttling is keyed by the name as typed,
  * so it does not tell names apart either.
+ *
+ * <p>The Argon2 work (and the wait for a turn at it) happens outside any transaction: the credentials
+ * are read in a short transaction before, and the session is started in another after, so a flood of
+ * sign-ins cannot hold the connection pool that every other page needs.
  */
 @ApplicationScoped
-@Transactional
 public class AdminSignIn {
 
     private final AdminAccounts accounts;
@@ -43,9 +46,9 @@ public class AdminSignIn {
         try {
             String username = AdminUsername.normalise(typedUsername);
             String accountKey = username.length() > AdminUsername.MAX_LENGTH ? username.substring(0, AdminUsername.MAX_LENGTH + 1) : username;
-            Optional<AdminAccount> account = username.length() > AdminUsername.MAX_LENGTH
-                    ? Optional.empty() : accounts.findByUsername(username);
-            String actor = account.map(a -> a.username).orElse(AuditLog.UNKNOWN_ACCOUNT);
+            Optional<AdminAccounts.Credentials> account = username.length() > AdminUsername.MAX_LENGTH
+                    ? Optional.empty() : accounts.credentials(username);
+            String actor = account.map(AdminAccounts.Credentials::username).orElse(AuditLog.UNKNOWN_ACCOUNT);
 
             Optional<Duration> wait = throttle.begin(accountKey, client.countingKey());
             if (wait.isPresent()) {
@@ -53,22 +56,32 @@ public class AdminSignIn {
                 return new Outcome.Throttled(wait.get());
             }
             boolean passwordMatches = account.isPresent()
-                    ? hasher.verify(account.get().passwordHash, password)
+                    ? hasher.verify(account.get().passwordHash(), password)
                     : hasher.verifyDecoy(password);
-            if (!passwordMatches || !account.get().enabled) {
+            if (!passwordMatches || !account.get().enabled()) {
+                audit.record(actor, AuditAction.SIGN_IN_FAILED, "", client.address());
+                return new Outcome.Refused();
+            }
+            String verifiedHash = account.get().passwordHash();
+            Optional<String> strongerHash = hasher.needsRehash(verifiedHash) ? Optional.of(hasher.hash(password)) : Optional.empty();
+            Optional<String> token = QuarkusTransaction.requiringNew().call(() -> accounts
+                    .confirmSignIn(account.get().id(), verifiedHash, strongerHash)
+                    .map(confirmed -> {
+                        audit.record(actor, AuditAction.SIGN_IN_SUCCEEDED, "", client.address());
+                        return sessions.start(confirmed, previousSessionToken);
+                    }));
+            if (token.isEmpty()) { // disabled, or its password changed, while the hash was checked
                 audit.record(actor, AuditAction.SIGN_IN_FAILED, "", client.address());
                 return new Outcome.Refused();
             }
             throttle.succeeded(accountKey, client.countingKey());
-            accounts.rehashIfWeaker(account.get().id, password);
-            String token = sessions.start(account.get(), previousSessionToken);
-            audit.record(actor, AuditAction.SIGN_IN_SUCCEEDED, "", client.address());
-            return new Outcome.SignedIn(token);
+            return new Outcome.SignedIn(token.get());
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
+    @Transactional
     public void signOut(SignedInAdmin admin, String sessionToken, ClientAddress client) {
         sessions.end(sessionToken);
         audit.record(admin.username(), AuditAction.SIGNED_OUT, "", client.address());
