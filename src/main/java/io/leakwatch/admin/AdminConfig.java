@@ -25,6 +25,8 @@ public interface AdminConfig {
 
     SignIn signIn();
 
+    Audit audit();
+
     /** Argon2id cost of new password hashes; stored hashes with lower costs are re-hashed at sign-in. */
     interface Argon2 {
         /** Memory in KiB (19456 = 19 MiB, the OWASP minimum for Argon2id). */
@@ -36,6 +38,12 @@ public interface AdminConfig {
 
         @WithDefault("1")
         int parallelism();
+    }
+
+    interface Audit {
+        /** Events whose last repeat is older than this are deleted. */
+        @WithDefault("400D")
+        Duration retention();
     }
 
     interface Session {

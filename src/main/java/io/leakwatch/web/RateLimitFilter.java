@@ -44,7 +44,12 @@ public class RateLimitFilter {
             return;
         }
         count(rule.get(), "rejected");
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        tooManyRequests(context, wait.get());
+    }
+
+    /** Ends {@code context} with 429, {@code Retry-After} and the error page (or plain text for API clients). */
+    public static void tooManyRequests(RoutingContext context, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         boolean html = Optional.ofNullable(context.request().getHeader(HttpHeaders.ACCEPT)).orElse("").contains("text/html");
         context.response()
                 .setStatusCode(429)

@@ -53,13 +53,27 @@ public class RateLimiter {
      * @return empty if the request may go ahead, else how long until it would be allowed
      */
     public Optional<Duration> tryAcquire(String rule, String client) {
+        long now = clock.millis();
+        return bucket(rule, client, now).take(now);
+    }
+
+    /**
+     * Whether {@code client} has a request left under {@code rule}, without taking it: for limits on
+     * what a request turns out to be (a failed attempt, say), checked before the work of finding out.
+     *
+     * @return empty if a request would be allowed, else how long until it would be
+     */
+    public Optional<Duration> waitBefore(String rule, String client) {
+        long now = clock.millis();
+        return bucket(rule, client, now).peek(now);
+    }
+
+    private Bucket bucket(String rule, String client, long now) {
         RateLimitConfig.Rule limits = config.rules().get(rule);
         if (limits == null) {
             throw new IllegalArgumentException("No rate-limit rule named " + rule);
         }
-        long now = clock.millis();
-        Bucket bucket = buckets.computeIfAbsent(rule + " " + client, key -> new Bucket(limits, now));
-        return bucket.take(now);
+        return buckets.computeIfAbsent(rule + " " + client, key -> new Bucket(limits, now));
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -82,9 +96,16 @@ public class RateLimiter {
         }
 
         synchronized Optional<Duration> take(long now) {
+            Optional<Duration> wait = peek(now);
+            if (wait.isEmpty()) {
+                tokens -= 1;
+            }
+            return wait;
+        }
+
+        synchronized Optional<Duration> peek(long now) {
             refill(now);
             if (tokens >= 1) {
-                tokens -= 1;
                 return Optional.empty();
             }
             return Optional.of(Duration.ofMillis((long) Math.ceil((1 - tokens) / refillPerMilli)));

@@ -1,5 +1,7 @@
 package io.leakwatch.admin.audit;
 
+import java.util.Optional;
+
 /** What an audit event records; {@link #code()} is what the database keeps. */
 public enum AuditAction {
     SIGN_IN_SUCCEEDED("sign-in.succeeded", "Signed in"),
@@ -44,12 +46,16 @@ public enum AuditAction {
         return description;
     }
 
-    public static String describe(String code) {
+    public static Optional<AuditAction> ofCode(String code) {
         for (AuditAction action : values()) {
             if (action.code.equals(code)) {
-                return action.description;
+                return Optional.of(action);
             }
         }
-        return code;
+        return Optional.empty();
+    }
+
+    public static String describe(String code) {
+        return ofCode(code).map(AuditAction::description).orElse(code);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One line of the admin audit log. */
+/** One line of the admin audit log: an event, and how often it repeated since. */
 @Entity
 @Table(name = "admin_audit_event")
 public class AuditEvent extends PanacheEntityBase {
@@ -21,6 +21,13 @@ public class AuditEvent extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** When the event last repeated (the same actor, action, subject and address); {@link #occurredAt} at first. */
+    @Column(name = "last_occurred_at", nullable = false)
+    public Instant lastOccurredAt;
+
+    @Column(name = "repeat_count", nullable = false)
+    public int repeatCount;
 
     @Column(nullable = false)
     public String actor;

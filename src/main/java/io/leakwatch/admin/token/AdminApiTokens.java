@@ -6,6 +6,8 @@ import io.leakwatch.admin.account.AdminAccount;
 import io.leakwatch.admin.account.InvalidAdminInput;
 import io.leakwatch.admin.audit.AuditAction;
 import io.leakwatch.admin.audit.AuditLog;
+import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.RateLimiter;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,13 +32,20 @@ public class AdminApiTokens {
     public static final int MIN_ENVIRONMENT_TOKEN_LENGTH = 32;
     static final String ENVIRONMENT_TOKEN_NAME = "LEAKWATCH_ADMIN_TOKEN";
     private static final int MAX_TOKEN_LENGTH = 512;
+    /**
+     * The rate-limit rule of failed token attempts per client address; {@link FailedTokenLimit} answers
+     * 429 to an address that has none left, before its token is even looked up.
+     */
+    static final String FAILURES_RULE = "admin-token-failures";
     private static final Logger LOG = Logger.getLogger(AdminApiTokens.class);
 
     private final AuditLog audit;
+    private final RateLimiter limiter;
     private final Clock clock;
 
-    public AdminApiTokens(AuditLog audit, Clock clock) {
+    public AdminApiTokens(AuditLog audit, RateLimiter limiter, Clock clock) {
         this.audit = audit;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -79,23 +88,25 @@ public class AdminApiTokens {
 
     /**
      * The caller a presented bearer token belongs to, if it is valid (known, not revoked, its owner
-     * enabled). Valid and invalid uses are both audited with {@code request} (method and path).
+     * enabled). Valid and invalid uses are both audited with {@code request} (method and path); an
+     * invalid one also counts against the client's failed attempts.
      */
-    public Optional<ApiCaller> authenticate(String presented, String request, String clientAddress) {
+    public Optional<ApiCaller> authenticate(String presented, String request, ClientAddress client) {
         Optional<AdminApiToken> found = presented.length() > MAX_TOKEN_LENGTH ? Optional.empty()
                 // The database finds the row by digest; the final comparison is constant-time.
                 : AdminApiToken.<AdminApiToken>find("tokenDigest", SecretToken.digest(presented)).firstResultOptional()
                 .filter(row -> SecretToken.matches(row.tokenDigest, presented));
         Optional<AdminApiToken> valid = found.filter(row -> row.revokedAt == null && (row.owner == null || row.owner.enabled));
         if (valid.isEmpty()) {
+            limiter.tryAcquire(FAILURES_RULE, client.countingKey());
             audit.record(found.map(row -> "token \"" + row.name + "\"").orElse("(unknown token)"),
-                    AuditAction.TOKEN_REJECTED, request, clientAddress);
+                    AuditAction.TOKEN_REJECTED, request, client.address());
             return Optional.empty();
         }
         AdminApiToken row = valid.get();
         row.lastUsedAt = Instant.now(clock);
         ApiCaller caller = new ApiCaller(row.id, row.name, row.owner == null ? null : row.owner.username);
-        audit.record(caller.auditName(), AuditAction.TOKEN_USED, request, clientAddress);
+        audit.record(caller.auditName(), AuditAction.TOKEN_USED, request, client.address());
         return Optional.of(caller);
     }
 

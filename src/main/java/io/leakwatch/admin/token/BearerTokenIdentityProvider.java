@@ -27,7 +27,7 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
 
     @Override
     public Uni<SecurityIdentity> authenticate(BearerTokenRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> tokens.authenticate(request.token(), request.request(), request.clientAddress())
+        return context.runBlocking(() -> tokens.authenticate(request.token(), request.request(), request.client())
                 .map(BearerTokenIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));
     }

@@ -33,7 +33,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         String token = header.substring(SCHEME.length()).strip();
         String request = context.request().method().name() + " " + context.normalizedPath();
         AuthenticationRequest authentication = HttpSecurityUtils.setRoutingContextAttribute(
-                new BearerTokenRequest(token, request, ClientAddress.of(context.request()).address()), context);
+                new BearerTokenRequest(token, request, ClientAddress.of(context.request())), context);
         // An invalid token leaves the request anonymous, and the API answers 401.
         return identityProviderManager.authenticate(authentication)
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();

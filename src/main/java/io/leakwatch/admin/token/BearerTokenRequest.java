@@ -1,5 +1,6 @@
 package io.leakwatch.admin.token;
 
+import io.leakwatch.web.ClientAddress;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 
 /** A bearer token presented to the admin API, with the request it came with (for the audit log). */
@@ -7,12 +8,12 @@ public class BearerTokenRequest extends BaseAuthenticationRequest {
 
     private final String token;
     private final String request;
-    private final String clientAddress;
+    private final ClientAddress client;
 
-    public BearerTokenRequest(String token, String request, String clientAddress) {
+    public BearerTokenRequest(String token, String request, ClientAddress client) {
         this.token = token;
         this.request = request;
-        this.clientAddress = clientAddress;
+        this.client = client;
     }
 
     public String token() {
@@ -23,7 +24,7 @@ public class BearerTokenRequest extends BaseAuthenticationRequest {
         return request;
     }
 
-    public String clientAddress() {
-        return clientAddress;
+    public ClientAddress client() {
+        return client;
     }
 }
