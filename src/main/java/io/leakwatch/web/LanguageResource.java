@@ -1,13 +1,14 @@
 package io.leakwatch.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public class LanguageResource {
 
     @GET
     @Path("/{code}")
-    public Response choose(@PathParam("code") String code, @QueryParam("back") String back, UriInfo uri) {
+    public Response choose(@PathParam("code") String code, @QueryParam("back") String back, @Context HttpServerRequest request) {
         Language language = Language.ofCode(code).orElseThrow(NotFoundException::new);
         NewCookie cookie = new NewCookie.Builder(LanguageChoice.COOKIE)
                 .value(language.code())
@@ -31,7 +32,7 @@ public class LanguageResource {
                 .maxAge(REMEMBERED_FOR)
                 .sameSite(NewCookie.SameSite.LAX)
                 .httpOnly(true)
-                .secure("https".equals(uri.getRequestUri().getScheme()))
+                .secure(RequestOrigin.of(request).secure())
                 .build();
         return Response.seeOther(URI.create(ReturnPath.orHome(back)))
                 .cookie(cookie)

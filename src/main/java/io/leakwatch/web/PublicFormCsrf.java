@@ -22,6 +22,11 @@ import java.util.Base64;
 public final class PublicFormCsrf {
 
     public static final String COOKIE = "leakwatch_form";
+    /**
+     * The cookie goes only to the pages with such forms (the subscription form, {@code /notify}), not
+     * along with every range query and page.
+     */
+    public static final String PATH = "/notify";
     public static final String FIELD = "csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -48,7 +53,7 @@ public final class PublicFormCsrf {
     public static NewCookie cookie(String token, boolean overTls) {
         return new NewCookie.Builder(COOKIE)
                 .value(token)
-                .path("/")
+                .path(PATH)
                 .httpOnly(true)
                 .secure(overTls)
                 .sameSite(NewCookie.SameSite.STRICT)

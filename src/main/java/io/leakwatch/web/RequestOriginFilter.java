@@ -4,8 +4,14 @@ import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
-/** Resolves every request's {@link RequestOrigin} once, before any other filter or endpoint reads it. */
+/**
+ * Resolves every request's {@link RequestOrigin} once, before any other filter or endpoint reads it,
+ * and tells browsers that reached us over TLS to use nothing else for a year (HSTS). Over plain HTTP
+ * the header would mean nothing and is not sent.
+ */
 public class RequestOriginFilter {
+
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
     /** Above every other filter ({@link RateLimitFilter} is 1000): they all count by the client address. */
     static final int PRIORITY = 10_000;
@@ -22,6 +28,9 @@ public class RequestOriginFilter {
         RequestOrigin origin = proxies.resolve(RequestOrigin.peerAddress(request), request.connection().isSsl(),
                 name -> request.headers().getAll(name));
         context.put(RequestOrigin.KEY, origin);
+        if (origin.secure()) {
+            context.response().putHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
         context.next();
     }
 }

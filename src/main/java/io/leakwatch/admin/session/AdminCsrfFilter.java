@@ -7,7 +7,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -51,8 +50,7 @@ public class AdminCsrfFilter {
         }
         String expected;
         if (path.equals(AdminPaths.SIGN_IN)) {
-            Cookie cookie = request.getCookies().get(SessionCookies.SIGN_IN_CSRF);
-            expected = cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+            expected = SessionCookies.valueOf(routing.request(), SessionCookies.SIGN_IN_CSRF).orElse(null);
         } else if (identity.isAnonymous()) {
             expected = null;
         } else if (identity.getAttribute(AdminRole.BEARER_TOKEN_ATTRIBUTE) != null) {

@@ -1,6 +1,7 @@
 package io.leakwatch.admin.session;
 
 import io.leakwatch.admin.AdminPaths;
+import io.leakwatch.web.RequestOrigin;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -11,10 +12,10 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,11 +29,11 @@ public class AdminSessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Cookie cookie = context.request().getCookie(SessionCookies.SESSION);
-        if (cookie == null || !AdminPaths.isPage(context.normalizedPath())) {
+        Optional<String> session = SessionCookies.valueOf(context.request(), SessionCookies.SESSION);
+        if (session.isEmpty() || !AdminPaths.isPage(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
-        AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(new AdminSessionRequest(cookie.getValue()), context);
+        AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(new AdminSessionRequest(session.get()), context);
         // An ended or unknown session is simply no session: the page then asks for sign-in.
         return identityProviderManager.authenticate(request)
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();
@@ -53,6 +54,7 @@ public class AdminSessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, SessionCookies.SESSION));
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE,
+                SessionCookies.nameFor(SessionCookies.SESSION, RequestOrigin.of(context.request()).secure())));
     }
 }

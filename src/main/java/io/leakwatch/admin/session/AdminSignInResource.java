@@ -13,7 +13,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,9 +49,8 @@ public class AdminSignInResource {
     @GET
     @Path("sign-in")
     @PermitAll
-    public Response form(@CookieParam(SessionCookies.SIGN_IN_CSRF) String csrfCookie, @QueryParam("notice") String notice,
-                         @Context HttpServerRequest request) {
-        String csrf = csrfCookie == null || csrfCookie.isEmpty() ? SecretToken.generate("") : csrfCookie;
+    public Response form(@QueryParam("notice") String notice, @Context HttpServerRequest request) {
+        String csrf = SessionCookies.valueOf(request, SessionCookies.SIGN_IN_CSRF).orElseGet(() -> SecretToken.generate(""));
         String message = "signed-out".equals(notice) ? "You are signed out." : null;
         return Response.ok(Templates.signIn(new SignInPage(csrf, "", message, null)))
                 .cookie(SessionCookies.create(SessionCookies.SIGN_IN_CSRF, csrf, overTls(request)))
@@ -63,11 +61,11 @@ public class AdminSignInResource {
     @Path("sign-in")
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@BeanParam SignInForm form, @CookieParam(SessionCookies.SESSION) String previousSession,
-                           @CookieParam(SessionCookies.SIGN_IN_CSRF) String csrf, @Context HttpServerRequest request) {
+    public Response signIn(@BeanParam SignInForm form, @Context HttpServerRequest request) {
         char[] password = form.password() == null ? new char[0] : form.password().toCharArray();
         AdminSignIn.Outcome outcome = signIn.signIn(form.username(), password, ClientAddress.of(request),
-                Optional.ofNullable(previousSession).filter(token -> !token.isEmpty()));
+                SessionCookies.valueOf(request, SessionCookies.SESSION));
+        String csrf = SessionCookies.valueOf(request, SessionCookies.SIGN_IN_CSRF).orElse(null);
         String typed = form.username() == null ? "" : form.username();
         boolean tls = overTls(request);
         if (outcome instanceof AdminSignIn.Outcome.SignedIn signedIn) {
@@ -92,8 +90,9 @@ public class AdminSignInResource {
     @POST
     @Path("sign-out")
     @RolesAllowed(AdminRole.ADMIN)
-    public Response signOut(@CookieParam(SessionCookies.SESSION) String session, @Context HttpServerRequest request) {
-        signIn.signOut(SignedInAdmin.of(identity), session, ClientAddress.of(request));
+    public Response signOut(@Context HttpServerRequest request) {
+        signIn.signOut(SignedInAdmin.of(identity), SessionCookies.valueOf(request, SessionCookies.SESSION).orElse(null),
+                ClientAddress.of(request));
         return Response.seeOther(URI.create(AdminPaths.SIGN_IN + "?notice=signed-out"))
                 .cookie(SessionCookies.expire(SessionCookies.SESSION, overTls(request)))
                 .build();

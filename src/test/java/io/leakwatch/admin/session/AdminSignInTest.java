@@ -52,6 +52,7 @@ class AdminSignInTest {
         assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
         assertTrue(setCookie.contains("Path=/admin"), setCookie);
         assertFalse(setCookie.contains("Secure"), "plain HTTP: no Secure flag, or the browser would drop it");
+        assertNull(response.header("Strict-Transport-Security"), "no HSTS over plain HTTP");
 
         Document home = Jsoup.parse(browser.get("/admin").then().statusCode(200).extract().asString());
         assertEquals("Admin", home.selectFirst("h1").text());
@@ -59,14 +60,28 @@ class AdminSignInTest {
     }
 
     @Test
-    void overTlsTheSessionCookieIsSecure() {
+    void overTlsTheSessionCookieIsASecureHostCookie() {
         String username = newAdmin();
         AdminBrowser browser = AdminBrowser.fresh().withHeader("X-Forwarded-Proto", "https");
 
         Response response = browser.signIn(username, TestAdmins.PASSWORD);
 
         assertEquals(303, response.statusCode());
-        assertTrue(sessionSetCookie(response).contains("Secure"), sessionSetCookie(response));
+        String setCookie = setCookie(response, "__Host-" + SessionCookies.SESSION);
+        assertTrue(setCookie.contains("Secure"), setCookie);
+        assertTrue(setCookie.contains("Path=/;") || setCookie.endsWith("Path=/"), "__Host- cookies must have Path=/: " + setCookie);
+        assertFalse(setCookie.toLowerCase().contains("domain="), "nor a Domain: " + setCookie);
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        assertEquals("max-age=31536000", response.header("Strict-Transport-Security"), "HSTS over TLS");
+        browser.get("/admin").then().statusCode(200);
+
+        String token = browser.cookie("__Host-" + SessionCookies.SESSION);
+        AdminBrowser plainHttp = AdminBrowser.fresh();
+        plainHttp.setCookie("__Host-" + SessionCookies.SESSION, token);
+        plainHttp.get("/admin").then().statusCode(303);
+        AdminBrowser plainName = AdminBrowser.fresh().withHeader("X-Forwarded-Proto", "https");
+        plainName.setCookie(SessionCookies.SESSION, token);
+        plainName.get("/admin").then().statusCode(303);
     }
 
     @Test
@@ -180,8 +195,12 @@ class AdminSignInTest {
     }
 
     private static String sessionSetCookie(Response response) {
+        return setCookie(response, SessionCookies.SESSION);
+    }
+
+    private static String setCookie(Response response, String name) {
         return response.headers().getValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith(SessionCookies.SESSION + "="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie set"));
+                .filter(value -> value.startsWith(name + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " set"));
     }
 }
