@@ -38,11 +38,12 @@ public class SignedLinks {
     private final Clock clock;
     private final String baseUrl;
 
-    public SignedLinks(NotifyKeys keys, Clock clock,
-                       @ConfigProperty(name = "leakwatch.base-url", defaultValue = "http://localhost:8080") String baseUrl) {
+    /** Without a base URL no link can be made; a portal with alerts on does not start without one ({@link AlertDeployment}). */
+    public SignedLinks(NotifyKeys keys, Clock clock, @ConfigProperty(name = "leakwatch.base-url") Optional<String> baseUrl) {
         this.keys = keys;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String base = baseUrl.map(String::strip).orElse("");
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     public String verifyUrl(String verificationToken) {

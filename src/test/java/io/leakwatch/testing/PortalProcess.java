@@ -107,6 +107,20 @@ public final class PortalProcess implements AutoCloseable {
         awaitExit();
     }
 
+    /** Waits for the portal to end by itself (a refused start, say); returns the exit code. */
+    public int awaitExit() {
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("The portal did not end within 90 s; log:\n" + logText());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String logText() {
         try {
             return Files.readString(log);
@@ -119,19 +133,6 @@ public final class PortalProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             stop();
-        }
-    }
-
-    private int awaitExit() {
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("The portal did not stop within 60 s");
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
