@@ -32,7 +32,7 @@ public record BreachModel(
     static BreachModel of(Breach breach) {
         return new BreachModel(breach.name, breach.title, breach.domain, breach.breachDate,
                 breach.addedAt.truncatedTo(ChronoUnit.SECONDS), breach.modifiedAt.truncatedTo(ChronoUnit.SECONDS),
-                breach.pwnCount, breach.description, breach.logoPath,
+                breach.pwnCount, BreachDescription.sanitise(breach.description), breach.logoPath,
                 breach.dataClasses.stream().map(DataClass::nameOfSlug).toList(),
                 breach.verified, breach.fabricated, breach.sensitive, breach.retired, breach.spamList,
                 breach.malware, breach.subscriptionFree, breach.stealerLog);

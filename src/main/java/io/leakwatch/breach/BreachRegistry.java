@@ -2,6 +2,7 @@ package io.leakwatch.breach;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,25 @@ import java.util.TreeSet;
 @Transactional
 public class BreachRegistry {
 
-    /** Creates a breach (not yet public: it becomes so when a generation publishes its data). */
+    private final Validator validator;
+
+    public BreachRegistry(Validator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * Creates a breach (not yet public: it becomes so when a generation publishes its data). The one
+     * check of what an admin gave, from the form or the API; the description is stored sanitised.
+     *
+     * @throws IllegalArgumentException saying which fields are wrong and how
+     */
     public Breach create(BreachMetadata metadata) {
+        List<String> problems = validator.validate(metadata).stream()
+                .map(violation -> field(violation.getPropertyPath().toString()) + ": " + violation.getMessage())
+                .sorted().toList();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("The breach was refused. " + String.join("; ", problems) + ".");
+        }
         if (byName(metadata.name()).isPresent()) {
             throw new DuplicateBreachException(metadata.name());
         }
@@ -29,7 +47,7 @@ public class BreachRegistry {
         breach.title = metadata.title();
         breach.domain = Optional.ofNullable(metadata.domain()).orElse("");
         breach.breachDate = metadata.breachDate();
-        breach.description = Optional.ofNullable(metadata.description()).orElse("");
+        breach.description = BreachDescription.sanitise(metadata.description());
         breach.dataClasses = List.copyOf(new TreeSet<>(Optional.ofNullable(metadata.dataClasses()).orElse(List.of())));
         breach.verified = metadata.verified();
         breach.fabricated = metadata.fabricated();
@@ -37,6 +55,18 @@ public class BreachRegistry {
         breach.spamList = metadata.spamList();
         breach.persist();
         return breach;
+    }
+
+    /** The HIBP field name of a record component: what the API's callers and the form's labels call it. */
+    private static String field(String component) {
+        return switch (component) {
+            case "name" -> "Name";
+            case "title" -> "Title";
+            case "domain" -> "Domain";
+            case "breachDate" -> "BreachDate";
+            case "description" -> "Description";
+            default -> component.startsWith("dataClasses") ? "DataClasses" : component;
+        };
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,13 +1,14 @@
 package io.leakwatch.breach;
 
 import io.leakwatch.web.Language;
+import io.quarkus.qute.RawString;
 
 import java.util.List;
 
-/** A breach as the public pages show it, in one language. */
+/** A breach as the public pages show it, in one language; {@code description} is sanitised HTML. */
 public record BreachView(String name, String title, String domain, String date, String isoDate, String kind,
                          String people, List<DataClassLink> dataClasses, boolean sensitive, boolean verified,
-                         boolean fabricated, String description) {
+                         boolean fabricated, RawString description) {
 
     /** An exposed data class, linked to the page that explains it. */
     public record DataClassLink(String slug, String name) {
@@ -23,7 +24,7 @@ public record BreachView(String name, String title, String domain, String date, 
                 breach.breachDate.toString(), messages.leakKind(LeakKind.of(exposed)),
                 language.formatCount(breach.pwnCount),
                 exposed.stream().map(dataClass -> new DataClassLink(dataClass.slug(), messages.dataClass(dataClass))).toList(),
-                breach.sensitive, breach.verified, breach.fabricated, breach.description);
+                breach.sensitive, breach.verified, breach.fabricated, BreachDescription.html(breach.description));
     }
 
     public String href() {

@@ -91,10 +91,6 @@ public class AdminBreachesResource {
         } catch (DateTimeParseException | NullPointerException e) {
             return Response.status(400).entity(breachesPage("The breach date must be a date like 2024-05-31.")).build();
         }
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}") || title == null || title.isBlank()) {
-            return Response.status(400).entity(breachesPage(
-                    "A breach needs a name (letters, digits, dot, dash or underscore) and a title.")).build();
-        }
         try {
             Breach breach = actions.createBreach(new BreachMetadata(name, title, domain, date, description, dataClasses,
                     verified, fabricated, sensitive, false));

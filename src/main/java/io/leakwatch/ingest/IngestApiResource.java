@@ -4,7 +4,6 @@ import io.leakwatch.admin.AdminRole;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.BreachMetadata;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,7 +41,10 @@ public class IngestApiResource {
     @POST
     @Path("/breaches")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createBreach(@Valid BreachMetadata metadata) {
+    public Response createBreach(BreachMetadata metadata) {
+        if (metadata == null) {
+            throw new IngestActions.Refused(400, "Send the breach as a JSON object (Name, Title, BreachDate, ...).");
+        }
         Breach breach = actions.createBreach(metadata);
         return Response.created(URI.create("/api/admin/breaches/" + breach.name))
                 .entity(Map.of("Name", breach.name, "Id", breach.id)).build();

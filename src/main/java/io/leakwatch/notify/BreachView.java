@@ -1,5 +1,8 @@
 package io.leakwatch.notify;
 
+import io.leakwatch.breach.BreachDescription;
+import io.quarkus.qute.RawString;
+
 import java.util.List;
 
 /**
@@ -8,4 +11,14 @@ import java.util.List;
  */
 public record BreachView(String name, String title, String domain, String breachDate, String description,
                          String accounts, boolean sensitive, List<ExposureAdvice.Exposure> exposures) {
+
+    /** The description, HTML as in Have I Been Pwned's model, sanitised for including as it is. */
+    public RawString descriptionHtml() {
+        return BreachDescription.html(description);
+    }
+
+    /** The description's text, for plain-text mail. */
+    public String descriptionText() {
+        return BreachDescription.text(description);
+    }
 }

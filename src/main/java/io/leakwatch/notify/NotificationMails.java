@@ -97,7 +97,7 @@ public class NotificationMails {
                                                   String subject) {
         Mail mail = new Mail()
                 .addTo(to.email())
-                .setSubject(subject)
+                .setSubject(MailSubject.of(subject))
                 .addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .addHeader("Auto-Submitted", "auto-generated");
