@@ -13,11 +13,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -28,6 +30,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -115,8 +118,10 @@ public class AdminBreachesResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("name") String name, @QueryParam("format") String format,
-                           @QueryParam("target") String target, @QueryParam("type") String type, InputStream body) {
-        Upload upload = actions.upload(name, format, target, type, List.of(), List.of(), body);
+                           @QueryParam("target") String target, @QueryParam("type") String type,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        Upload upload = actions.upload(name, format, target, type, List.of(), List.of(), body,
+                length == null ? OptionalLong.empty() : OptionalLong.of(length));
         return Response.accepted(uploads.view(upload)).build();
     }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -44,6 +45,9 @@ public class IngestActions {
     }
 
     /** An action refused, with a sentence for the admin and the HTTP status that fits. */
+    /** 507: the disk would be left with less than the reserve. */
+    private static final int INSUFFICIENT_STORAGE = 507;
+
     public static final class Refused extends RuntimeException {
         private final int status;
 
@@ -78,7 +82,7 @@ public class IngestActions {
      * {@code NAME:TYPE} and {@code dataClassColumns} as {@code NAME:slug}; empty, they are recognised.
      */
     public Upload upload(String breachName, String formatName, String targetName, String typeName,
-                         List<String> columns, List<String> dataClassColumns, InputStream body) {
+                         List<String> columns, List<String> dataClassColumns, InputStream body, OptionalLong declaredBytes) {
         Breach breach = breach(breachName);
         IngestFormat format = Optional.ofNullable(formatName).flatMap(IngestFormat::ofWireName)
                 .orElseThrow(() -> new Refused(400, "format must be one of accounts-csv, identifiers, sha1, sha1-count,"
@@ -103,10 +107,10 @@ public class IngestActions {
         ColumnMapping mapping = columnMapping(columns, dataClassColumns);
         Upload upload = ingest.create(breach, format, new UploadOptions(target, type, mapping), actor());
         try {
-            upload = ingest.receive(upload.id, body);
+            upload = ingest.receive(upload.id, body, declaredBytes);
         } catch (IngestException e) {
             record(AuditAction.UPLOAD_REFUSED, breach.name + " " + format.wireName() + ": " + e.getMessage());
-            throw new Refused(400, e.getMessage());
+            throw new Refused(e instanceof StagingDisk.DiskFullException ? INSUFFICIENT_STORAGE : 400, e.getMessage());
         }
         record(AuditAction.UPLOAD_RECEIVED, breach.name + " " + format.wireName() + ", " + upload.uploadBytes
                 + " bytes, upload " + upload.id);

@@ -7,17 +7,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,8 +65,10 @@ public class IngestApiResource {
     public Response upload(@PathParam("name") String name, @QueryParam("format") String format,
                            @QueryParam("target") String target, @QueryParam("type") String type,
                            @QueryParam("column") List<String> columns,
-                           @QueryParam("dataClassColumn") List<String> dataClassColumns, InputStream body) {
-        Upload upload = actions.upload(name, format, target, type, columns, dataClassColumns, body);
+                           @QueryParam("dataClassColumn") List<String> dataClassColumns,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        Upload upload = actions.upload(name, format, target, type, columns, dataClassColumns, body,
+                length == null ? OptionalLong.empty() : OptionalLong.of(length));
         return Response.accepted(uploads.view(upload)).location(URI.create("/api/admin/uploads/" + upload.id)).build();
     }
 

@@ -24,6 +24,13 @@ public interface IngestConfig {
     @WithDefault("200")
     int maxCompressionRatio();
 
+    /**
+     * Free space, in bytes, that uploads and staging never take: a write that would leave less is
+     * refused and the upload's files removed (the database and the served index need room too).
+     */
+    @WithDefault("1073741824")
+    long diskReserveBytes();
+
     /** How many rejected line numbers the validation report keeps. */
     @WithDefault("20")
     int rejectedLinesReported();

@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,7 @@ public class IngestService {
     private final IndexPublisher publisher;
     private final IngestConfig config;
     private final boolean serving;
-    private final Path uploadsDirectory;
+    private final StagingDisk disk;
     private final Event<AccountsPublished> accountsPublished;
     private final AuditLog audit;
     private final IdentifierNormaliser normaliser = new IdentifierNormaliser();
@@ -80,7 +81,7 @@ public class IngestService {
         this.publisher = publisher;
         this.config = config;
         this.serving = indexConfig.serving();
-        this.uploadsDirectory = dataDir.resolve("uploads");
+        this.disk = StagingDisk.under(dataDir, config.diskReserveBytes());
     }
 
     /** Registers an upload of {@code breach}'s data, to be followed by {@link #receive}. */
@@ -90,14 +91,16 @@ public class IngestService {
 
     /**
      * Streams the uploaded body to disk and queues it for staging. Fails (and keeps nothing) when it
-     * is larger than the configured limit or the stream breaks.
+     * is larger than the configured limit, when the disk would be left with less than the reserve (at
+     * once when the request says how large it is), or when the stream breaks.
      */
-    public Upload receive(UUID id, InputStream body) {
-        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+    public Upload receive(UUID id, InputStream body, OptionalLong declaredBytes) {
+        StagedFiles files = new StagedFiles(disk, id);
         long written = 0;
         try {
-            Files.createDirectories(files.directory());
-            try (OutputStream out = Files.newOutputStream(files.uploadedFile())) {
+            declaredBytes.ifPresent(disk::requireRoomFor);
+            disk.createDirectories(files.directory());
+            try (OutputStream out = disk.create(files.uploadedFile())) {
                 byte[] buffer = new byte[1 << 16];
                 int n;
                 while ((n = body.read(buffer)) > 0) {
@@ -153,6 +156,11 @@ public class IngestService {
         if (!serving) {
             return;
         }
+        try {
+            disk.makePrivate();
+        } catch (IOException e) {
+            LOG.warnf("Could not make %s readable by this user only: %s", disk.uploads(), e.getMessage());
+        }
         for (Upload upload : records.inState(UploadState.STAGING)) {
             records.ended(upload.id, UploadState.FAILED, "Staging was interrupted by a restart of the portal; upload the file again.");
             deleteFiles(upload.id);
@@ -197,7 +205,7 @@ public class IngestService {
             return;
         }
         records.stagingStarted(id);
-        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+        StagedFiles files = new StagedFiles(disk, id);
         IngestFormat format = IngestFormat.ofWireName(upload.format).orElseThrow();
         UploadOptions options = records.options(upload);
         StagingJob job = new StagingJob(format, options, upload.breachId, files, config, normaliser);
@@ -235,7 +243,7 @@ public class IngestService {
         if (upload.uploadState() != UploadState.STAGED) {
             return;
         }
-        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+        StagedFiles files = new StagedFiles(disk, id);
         int generation;
         try {
             generation = generations.beginStaging("upload " + id);
@@ -288,7 +296,7 @@ public class IngestService {
      * notifications to match them. Returns whether there are such accounts.
      */
     private boolean recordPublished(UUID id) {
-        StagedFiles files = new StagedFiles(uploadsDirectory, id);
+        StagedFiles files = new StagedFiles(disk, id);
         boolean alertsPending = files.hasSorted(HashKind.ACCOUNT);
         try {
             files.deleteAllBut(alertsPending ? files.sortedFile(HashKind.ACCOUNT) : null);
@@ -315,7 +323,7 @@ public class IngestService {
 
     /** The account hashes a published upload added, for notifications; see {@link PublishedAccounts}. */
     StagedFiles.CloseableEntries publishedAccounts(UUID id) throws IOException {
-        return new StagedFiles(uploadsDirectory, id).readSorted(HashKind.ACCOUNT);
+        return new StagedFiles(disk, id).readSorted(HashKind.ACCOUNT);
     }
 
     /** Notifications have matched the upload's accounts: its last file goes. */
@@ -344,7 +352,7 @@ public class IngestService {
 
     private void deleteFiles(UUID id) {
         try {
-            new StagedFiles(uploadsDirectory, id).deleteAll();
+            new StagedFiles(disk, id).deleteAll();
         } catch (IOException e) {
             LOG.warnf("Could not delete the files of upload %s: %s", id, e.getMessage());
         }
@@ -352,10 +360,10 @@ public class IngestService {
 
     /** Folders left by uploads that ended without cleaning up (a crash) or that no row knows. */
     private void deleteOrphanedFiles() {
-        if (!Files.isDirectory(uploadsDirectory)) {
+        if (!Files.isDirectory(disk.uploads())) {
             return;
         }
-        try (Stream<Path> folders = Files.list(uploadsDirectory)) {
+        try (Stream<Path> folders = Files.list(disk.uploads())) {
             for (Path folder : folders.toList()) {
                 UUID id;
                 try {
@@ -370,7 +378,7 @@ public class IngestService {
                 }
             }
         } catch (IOException e) {
-            LOG.warnf("Could not clean %s: %s", uploadsDirectory, e.getMessage());
+            LOG.warnf("Could not clean %s: %s", disk.uploads(), e.getMessage());
         }
     }
 }

@@ -35,6 +35,7 @@ final class SortedRuns {
     private static final int MAX_RECORDS_PER_SORT = 1 << 24;
 
     private final HashKind kind;
+    private final StagingDisk disk;
     private final Path directory;
     private final int recordBytes;
     /** Each partition's records not yet in its file; a file is opened only to append a full buffer. */
@@ -45,9 +46,10 @@ final class SortedRuns {
     private final long[] compactAt = new long[PARTITIONS];
     private long records;
 
-    SortedRuns(HashKind kind, Path directory) throws IOException {
+    SortedRuns(HashKind kind, Path directory, StagingDisk disk) throws IOException {
         this.kind = kind;
-        this.directory = Files.createDirectories(directory);
+        this.disk = disk;
+        this.directory = disk.createDirectories(directory);
         this.recordBytes = kind.hashBytes() + Long.BYTES;
         Arrays.fill(compactAt, COMPACT_AT_RECORDS);
     }
@@ -81,6 +83,15 @@ final class SortedRuns {
         return records;
     }
 
+    /** What the partitions hold (after their last compaction): at least what the sorted file will take. */
+    long bytesOnDisk() {
+        long held = 0;
+        for (long partition : partitionRecords) {
+            held += partition;
+        }
+        return held * recordBytes;
+    }
+
     /**
      * Writes every distinct hash once, in ascending order, with its combined value, and returns how
      * many were written. The next partition is sorted on {@code sorter} while one is written.
@@ -110,8 +121,7 @@ final class SortedRuns {
         if (bufferedBytes[partition] == 0) {
             return;
         }
-        try (OutputStream out = Files.newOutputStream(partitionFile(partition),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (OutputStream out = disk.create(partitionFile(partition), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             out.write(buffers[partition], 0, bufferedBytes[partition]);
         }
         bufferedBytes[partition] = 0;
@@ -132,7 +142,9 @@ final class SortedRuns {
     private void compact(int partition) throws IOException {
         flush(partition);
         byte[] combined = sortAndCombine(partition);
-        Files.write(partitionFile(partition), combined);
+        try (OutputStream out = disk.create(partitionFile(partition))) {
+            out.write(combined);
+        }
         partitionRecords[partition] = combined.length / recordBytes;
         long nextCompaction = Math.max(COMPACT_AT_RECORDS, 2 * partitionRecords[partition]);
         compactAt[partition] = Math.min(MAX_RECORDS_PER_SORT, nextCompaction);

@@ -26,10 +26,16 @@ import java.util.stream.Stream;
  */
 final class StagedFiles {
 
+    private final StagingDisk disk;
     private final Path directory;
 
-    StagedFiles(Path uploadsDirectory, java.util.UUID id) {
-        this.directory = uploadsDirectory.resolve(id.toString());
+    StagedFiles(StagingDisk disk, java.util.UUID id) {
+        this.disk = disk;
+        this.directory = disk.uploads().resolve(id.toString());
+    }
+
+    StagingDisk disk() {
+        return disk;
     }
 
     Path directory() {
@@ -53,7 +59,8 @@ final class StagedFiles {
      * the value; returns how many entries it holds.
      */
     long writeSorted(SortedRuns runs, Executor sorter) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(sortedFile(runs.kind())), 1 << 16)) {
+        disk.requireRoomFor(runs.bytesOnDisk()); // the sorted file is at most as large as the runs
+        try (OutputStream out = new BufferedOutputStream(disk.create(sortedFile(runs.kind())), 1 << 16)) {
             return runs.writeSorted(out, sorter);
         }
     }

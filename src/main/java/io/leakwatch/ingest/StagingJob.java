@@ -54,7 +54,7 @@ final class StagingJob {
                     (kind, hashes, offset, value) -> {
                         SortedRuns kindRuns = runs.get(kind);
                         if (kindRuns == null) {
-                            kindRuns = new SortedRuns(kind, files.runsDirectory());
+                            kindRuns = new SortedRuns(kind, files.runsDirectory(), files.disk());
                             runs.put(kind, kindRuns);
                         }
                         kindRuns.add(hashes, offset, value);

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -125,7 +126,7 @@ public class DemoData implements HealthCheck {
         Upload upload = ingest.create(breach, IngestFormat.ACCOUNTS_CSV,
                 new UploadOptions(IngestTarget.ACCOUNTS, null, null), "demo data");
         try (InputStream in = Files.newInputStream(csv)) {
-            ingest.receive(upload.id, in);
+            ingest.receive(upload.id, in, OptionalLong.of(Files.size(csv)));
         } finally {
             Files.deleteIfExists(csv);
         }

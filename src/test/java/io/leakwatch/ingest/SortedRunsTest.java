@@ -21,7 +21,7 @@ class SortedRunsTest {
 
     @Test
     void passwordsComeOutSortedOnceEachWithTheirCountsAddedUp(@TempDir Path directory) throws Exception {
-        SortedRuns runs = new SortedRuns(HashKind.PASSWORD_SHA1, directory);
+        SortedRuns runs = new SortedRuns(HashKind.PASSWORD_SHA1, directory, new StagingDisk(directory, 0, () -> Long.MAX_VALUE));
         SplittableRandom random = new SplittableRandom(11);
         List<byte[]> distinct = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
@@ -51,7 +51,7 @@ class SortedRunsTest {
 
     @Test
     void anAccountInTheSameBreachTwiceIsOneEntry(@TempDir Path directory) throws Exception {
-        SortedRuns runs = new SortedRuns(HashKind.ACCOUNT, directory);
+        SortedRuns runs = new SortedRuns(HashKind.ACCOUNT, directory, new StagingDisk(directory, 0, () -> Long.MAX_VALUE));
         byte[] hash = new byte[20];
         hash[0] = 7;
         runs.add(hash, 0, 42);
@@ -64,7 +64,7 @@ class SortedRunsTest {
 
     @Test
     void aFileRepeatingFewHashesIsCompactedOnTheWay(@TempDir Path directory) throws Exception {
-        SortedRuns runs = new SortedRuns(HashKind.PASSWORD_SHA1, directory);
+        SortedRuns runs = new SortedRuns(HashKind.PASSWORD_SHA1, directory, new StagingDisk(directory, 0, () -> Long.MAX_VALUE));
         byte[] hashes = new byte[3 * 20];
         for (int i = 0; i < 3; i++) {
             hashes[i * 20 + 19] = (byte) i; // three hashes in the same partition
