@@ -1,0 +1,60 @@
+package io.leakwatch.web;
+
+import io.leakwatch.testing.AdminBrowser;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * /q/metrics names routes, not requests: asking for many range prefixes, breach names, upload ids and
+ * tokens adds no series per value (each would be a new time series in Prometheus for ever, and a list
+ * of what was looked up).
+ */
+@QuarkusTest
+class MetricsCardinalityTest {
+
+    private static final Pattern URI_TAG = Pattern.compile("^http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"", Pattern.MULTILINE);
+
+    @Test
+    void everyPathParameterIsCountedUnderItsRouteTemplate() {
+        Random random = new Random(7);
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String prefix = HexFormat.of().withUpperCase().toHexDigits(random.nextInt(1 << 20)).substring(3);
+            String name = "Breach" + Integer.toHexString(random.nextInt());
+            String id = UUID.randomUUID().toString();
+            asked.addAll(List.of(prefix, name, id));
+            for (String path : List.of("/range/" + prefix, "/range/" + prefix + "?mode=ntlm", "/api/v1/range/search/" + prefix,
+                    "/breaches/" + name, "/api/v1/breach/" + name, "/exposure/" + name, "/api/admin/uploads/" + id,
+                    "/admin/uploads/" + id, "/notify/verify?token=" + id, "/range/not-a-prefix-" + id, "/no-such-page-" + id,
+                    "/css/" + id + ".css")) {
+                given().redirects().follow(false).header("X-Forwarded-For", AdminBrowser.newClientAddress()).get(path);
+            }
+        }
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Set<String> uris = new TreeSet<>();
+        Matcher matcher = URI_TAG.matcher(metrics);
+        while (matcher.find()) {
+            uris.add(matcher.group(1));
+        }
+
+        for (String value : asked) {
+            assertTrue(uris.stream().noneMatch(uri -> uri.contains(value)), "no series names " + value + ": " + uris);
+        }
+        assertTrue(uris.size() < 60, "a series per route and status, not per request: " + uris.size() + " " + uris);
+        System.out.printf("figure: %d uri values in /q/metrics after 480 requests with distinct path values%n", uris.size());
+    }
+}
