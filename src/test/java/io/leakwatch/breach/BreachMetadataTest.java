@@ -1,6 +1,5 @@
 package io.leakwatch.breach;
 
-import io.leakwatch.admin.Actor;
 import io.leakwatch.admin.account.AdminAccounts;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
@@ -60,10 +59,7 @@ class BreachMetadataTest {
     @BeforeEach
     void admin() {
         token = adminApi.newToken();
-        String username = TestAdmins.newUsername("metadata");
-        accounts.create(username, TestAdmins.PASSWORD.toCharArray(), Actor.commandLine());
-        browser = AdminBrowser.fresh();
-        browser.signIn(username, TestAdmins.PASSWORD).then().statusCode(303);
+        browser = TestAdmins.signedIn(accounts, "metadata");
     }
 
     @ParameterizedTest(name = "{0}")

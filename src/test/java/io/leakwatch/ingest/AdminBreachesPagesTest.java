@@ -1,6 +1,5 @@
 package io.leakwatch.ingest;
 
-import io.leakwatch.admin.Actor;
 import io.leakwatch.admin.account.AdminAccounts;
 import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.index.IndexFixture;
@@ -30,7 +29,7 @@ class AdminBreachesPagesTest {
 
     @Test
     void anAdminAddsABreachUploadsAFileAndPublishesIt() {
-        AdminBrowser browser = signedIn();
+        AdminBrowser browser = TestAdmins.signedIn(accounts, "pages");
         String name = IndexFixture.uniqueName("Paged");
 
         Response created = browser.submit("/admin/breaches", "/admin/breaches", Map.of(
@@ -60,7 +59,7 @@ class AdminBreachesPagesTest {
 
     @Test
     void anUploadWithoutTheCsrfHeaderIsRefused() {
-        AdminBrowser browser = signedIn();
+        AdminBrowser browser = TestAdmins.signedIn(accounts, "pages");
         String name = IndexFixture.uniqueName("NoCsrf");
         browser.submit("/admin/breaches", "/admin/breaches", Map.of("name", name, "title", "T", "breachDate", "2024-02-02"));
 
@@ -73,14 +72,6 @@ class AdminBreachesPagesTest {
     @Test
     void thePagesNeedASignedInAdmin() {
         given().redirects().follow(false).get("/admin/breaches").then().statusCode(org.hamcrest.Matchers.oneOf(302, 303, 401));
-    }
-
-    private AdminBrowser signedIn() {
-        String username = TestAdmins.newUsername("pages");
-        accounts.create(username, TestAdmins.PASSWORD.toCharArray(), Actor.commandLine());
-        AdminBrowser browser = AdminBrowser.fresh();
-        browser.signIn(username, TestAdmins.PASSWORD).then().statusCode(303);
-        return browser;
     }
 
     private static String stateOn(AdminBrowser browser, String id) {

@@ -1,6 +1,5 @@
 package io.leakwatch.admin.audit;
 
-import io.leakwatch.admin.Actor;
 import io.leakwatch.admin.account.AdminAccounts;
 import io.leakwatch.testing.AdminBrowser;
 import io.leakwatch.testing.TestAdmins;
@@ -37,14 +36,6 @@ class AuditFloodTest {
     @Inject
     AuditLog audit;
 
-    private AdminBrowser signedInAdmin() {
-        String username = TestAdmins.newUsername("auditor");
-        accounts.create(username, TestAdmins.PASSWORD.toCharArray(), Actor.commandLine());
-        AdminBrowser browser = AdminBrowser.fresh();
-        browser.signIn(username, TestAdmins.PASSWORD).then().statusCode(303);
-        return browser;
-    }
-
     @Test
     void bogusTokensFromOneAddressAreLimitedAndLoggedAsOneLineWithACount() throws Exception {
         String attacker = AdminBrowser.newClientAddress();
@@ -59,7 +50,7 @@ class AuditFloodTest {
         assertEquals("60", refused.header("Retry-After"), "one attempt back every minute");
         assertEquals(401, bogusToken(AdminBrowser.newClientAddress(), 0).statusCode(), "other addresses are not held back");
 
-        Document page = Jsoup.parse(signedInAdmin().get("/admin/audit?action=token.rejected").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(TestAdmins.signedIn(accounts, "auditor").get("/admin/audit?action=token.rejected").then().statusCode(200).extract().asString());
         List<Element> fromAttacker = page.select("table.audit-log tbody tr").stream()
                 .filter(row -> row.select("td").last().text().equals(recorded))
                 .toList();
@@ -75,7 +66,7 @@ class AuditFloodTest {
         for (int i = 0; i < 130; i++) {
             audit.record(AuditLog.COMMAND_LINE, AuditAction.NOTIFY_MAILS_RETRIED, marker + " #" + i, "");
         }
-        AdminBrowser browser = signedInAdmin();
+        AdminBrowser browser = TestAdmins.signedIn(accounts, "auditor");
 
         List<String> seen = new ArrayList<>();
         String next = "/admin/audit?action=notify.mails-retried";
