@@ -1,13 +1,18 @@
 package io.leakwatch.check;
 
 import io.leakwatch.identifier.IdentifierHashes;
+import io.leakwatch.web.RequestOrigin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
 
 /** How the check protects people, and the range APIs for developers. */
 @Path("/")
@@ -39,9 +44,11 @@ public class PrivacyPagesResource {
 
     @GET
     @Path("developers")
-    public TemplateInstance developers(UriInfo uri) {
-        String base = uri.getBaseUri().toString();
-        return Templates.developers(base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
-                HashExample.of("password"));
+    public TemplateInstance developers(UriInfo uri, @Context HttpServerRequest request) {
+        // Behind a TLS proxy the request reaches us over plain HTTP: the scheme is what the client used
+        URI base = uri.getBaseUri();
+        String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        String scheme = RequestOrigin.of(request).secure() ? "https" : "http";
+        return Templates.developers(scheme + "://" + base.getRawAuthority() + path, HashExample.of("password"));
     }
 }

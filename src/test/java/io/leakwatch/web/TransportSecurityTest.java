@@ -4,6 +4,8 @@ import io.leakwatch.testing.AdminBrowser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -37,6 +39,15 @@ class TransportSecurityTest {
         assertTrue(overTls.isSecured());
         assertEquals("/notify", plain.getPath());
         assertTrue(!plain.isSecured(), "plain HTTP: a Secure cookie would be dropped");
+    }
+
+    @Test
+    void theDevelopersPageShowsTheSchemeTheClientUsed() {
+        Element overTls = Jsoup.parse(get("/developers", true).asString()).selectFirst("pre.code code");
+        Element plain = Jsoup.parse(get("/developers", false).asString()).selectFirst("pre.code code");
+
+        assertTrue(overTls.text().contains("https://localhost:"), overTls.text());
+        assertTrue(plain.text().contains("http://localhost:"), plain.text());
     }
 
     @Test

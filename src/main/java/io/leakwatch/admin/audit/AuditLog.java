@@ -2,7 +2,6 @@ package io.leakwatch.admin.audit;
 
 import io.leakwatch.admin.AdminConfig;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,14 +88,15 @@ public class AuditLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuditPage page(Optional<AuditAction> action, Optional<Position> before, int size) {
         List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
+        Map<String, Object> parameters = new HashMap<>();
         action.ifPresent(wanted -> {
             conditions.add("action = :action");
-            parameters.and("action", wanted.code());
+            parameters.put("action", wanted.code());
         });
         before.ifPresent(position -> {
             conditions.add("(lastOccurredAt < :at or (lastOccurredAt = :at and id < :id))");
-            parameters.and("at", position.lastOccurredAt()).and("id", position.id());
+            parameters.put("at", position.lastOccurredAt());
+            parameters.put("id", position.id());
         });
         String query = conditions.isEmpty() ? "from AuditEvent" : "from AuditEvent where " + String.join(" and ", conditions);
         List<AuditEvent> events = AuditEvent.<AuditEvent>find(query, Sort.descending("lastOccurredAt", "id"), parameters)

@@ -1,6 +1,7 @@
 package io.leakwatch.admin.account;
 
 import io.leakwatch.admin.AdminConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class Argon2DefaultsTest {
     private static AdminConfig defaults() {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(AdminConfig.class)
-                .withConverter(Duration.class, 100, value -> Duration.parse("PT" + value))
+                .withConverter(Duration.class, 100, new DurationConverter()) // Quarkus's: 30M, 8H, 400D
                 .build();
         return config.getConfigMapping(AdminConfig.class);
     }
