@@ -152,6 +152,7 @@ class SubscriptionPagesTest {
         assertEquals(400, reused.statusCode());
         assertEquals("This confirmation link does not work", Jsoup.parse(reused.asString()).selectFirst("h1").text());
         given().get(link).then().statusCode(400);
+        TestMailbox.await(email, TestMailbox.subjectContains("alerts are on"), "the confirmation mail"); // sent in the background
         assertEquals(1, TestMailbox.to(email).stream().filter(TestMailbox.subjectContains("alerts are on")).count(),
                 "one confirmation mail");
     }
