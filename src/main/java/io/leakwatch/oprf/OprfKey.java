@@ -70,8 +70,12 @@ public final class OprfKey {
      * and checked first, so nothing that is not a group element is ever multiplied.
      */
     public byte[] blindEvaluate(byte[] blindedElement) throws OprfSuite.InvalidElementException {
-        ECPoint blinded = OprfSuite.decodeElement(blindedElement);
-        return OprfSuite.encodeElement(blinded.multiply(scalar).normalize());
+        return blindEvaluate(OprfSuite.decodeElement(blindedElement));
+    }
+
+    /** The same for an element already decoded (and so checked) by {@link OprfSuite#decodeElement}. */
+    public byte[] blindEvaluate(ECPoint blindedElement) {
+        return OprfSuite.encodeElement(blindedElement.multiply(scalar).normalize());
     }
 
     /** An evaluator of whole inputs under this key, for one thread. */
