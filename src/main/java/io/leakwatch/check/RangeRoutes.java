@@ -114,7 +114,7 @@ public class RangeRoutes {
     }
 
     /** GET and HEAD go on; OPTIONS is a CORS preflight; anything else is refused. */
-    private static boolean acceptMethod(RoutingContext context) {
+    static boolean acceptMethod(RoutingContext context) {
         HttpServerResponse response = context.response();
         HttpMethod method = context.request().method();
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -153,7 +153,7 @@ public class RangeRoutes {
     }
 
     /** If-None-Match uses weak comparison: a listed tag matches with or without its W/ mark. */
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         String opaque = etag.substring(2);
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.trim();
@@ -172,23 +172,23 @@ public class RangeRoutes {
      * The body is wrapped, not copied: a stored password body goes from the mapped generation file
      * to the socket as it is.
      */
-    private static void send(RoutingContext context, String contentType, ByteBuffer body) {
+    static void send(RoutingContext context, String contentType, ByteBuffer body) {
         context.response().setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
     }
 
-    private static void badRequest(HttpServerResponse response, String reason) {
+    static void badRequest(HttpServerResponse response, String reason) {
         response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end(reason);
     }
 
-    private static void notReady(HttpServerResponse response) {
+    static void notReady(HttpServerResponse response) {
         response.setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, "5")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("The index is loading; try again shortly.");
     }
 
     /** ASCII hex only: Character.digit would also take full-width and other Unicode digits. */
-    private static boolean isHex(String value, int length) {
+    static boolean isHex(String value, int length) {
         if (value == null || value.length() != length) {
             return false;
         }

@@ -124,7 +124,7 @@ public class BucketMerger {
             PackedBucket.Writer writer = new PackedBucket.Writer(HashKind.ACCOUNT, entryCount);
             boolean changed = false;
             while (reader.hasNext()) {
-                byte[] hash = fullHash(prefix, reader.nextSuffix());
+                byte[] hash = HashKind.fullHash(prefix, reader.nextSuffix());
                 long[] ids = reader.breachIds();
                 long[] kept = Arrays.stream(ids).filter(id -> id != breachId).toArray();
                 if (kept.length != ids.length) {
@@ -165,7 +165,7 @@ public class BucketMerger {
         if (existing != null) {
             PackedBucket.Reader reader = new PackedBucket.Reader(kind, ByteBuffer.wrap(existing));
             while (reader.hasNext()) {
-                byte[] hash = fullHash(prefix, reader.nextSuffix());
+                byte[] hash = HashKind.fullHash(prefix, reader.nextSuffix());
                 all.add(kind == HashKind.ACCOUNT
                         ? MergedEntry.ofBreaches(hash, reader.breachIds())
                         : MergedEntry.ofCount(hash, reader.count()));
@@ -194,15 +194,6 @@ public class BucketMerger {
             pending.writeTo(writer, kind);
         }
         return new StagedBucket(prefix, writer.entryCount(), writer.toBytes());
-    }
-
-    /** The full hash of a stored suffix: the prefix's first 16 bits, then the suffix. */
-    static byte[] fullHash(int prefix, byte[] storedSuffix) {
-        byte[] hash = new byte[storedSuffix.length + 2];
-        hash[0] = (byte) (prefix >>> 12);
-        hash[1] = (byte) (prefix >>> 4);
-        System.arraycopy(storedSuffix, 0, hash, 2, storedSuffix.length);
-        return hash;
     }
 
     private record MergedEntry(byte[] hash, long count, long[] breachIds) {
