@@ -26,7 +26,7 @@ public class AccountSearchNames {
     /** Breach names that may be shown, by id, with a fingerprint that changes whenever they do. */
     public record Listing(Map<Long, String> namesById, long fingerprint) {
 
-        static Listing of(Map<Long, String> namesById) {
+        public static Listing of(Map<Long, String> namesById) {
             MessageDigest sha256;
             try {
                 sha256 = MessageDigest.getInstance("SHA-256");

@@ -24,7 +24,10 @@ import java.util.random.RandomGenerator;
 /**
  * The k-anonymity range APIs. {@code /range/{prefix}} follows the Pwned Passwords wire contract to
  * the letter so existing clients can point at Leakwatch; {@code /api/v1/range/search/{prefix}} is the
- * breached-account range search that Mozilla Monitor consumes.
+ * breached-account range search that Mozilla Monitor consumes, serving email entries only and only
+ * when an operator turns it on ({@code leakwatch.index.account-search-emails}): its buckets are
+ * unsalted hashes, so phone numbers, ID numbers and usernames, whose values can all be tried, are
+ * checked through the oblivious check ({@link OprfRoutes}) alone.
  *
  * <p>Reactive routes on the event loop: each request is one positional read of one bucket from the
  * served generation file and a body written straight from it.
@@ -33,15 +36,20 @@ import java.util.random.RandomGenerator;
 public class RangeRoutes {
 
     private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    static final String ACCOUNT_SEARCH_OFF = "The unsalted account search is off on this portal: anyone could download its"
+            + " buckets and test any list of identifiers against them. Check an account with the oblivious check,"
+            + " POST /api/v1/oprf/check (see /developers).";
 
     private final ServedIndex servedIndex;
     private final AccountSearchNames accountSearchNames;
     private final String cacheControl;
+    private final boolean accountSearchEmails;
 
     public RangeRoutes(ServedIndex servedIndex, AccountSearchNames accountSearchNames, IndexConfig config) {
         this.servedIndex = servedIndex;
         this.accountSearchNames = accountSearchNames;
         this.cacheControl = "public, max-age=" + config.rangeMaxAge().toSeconds();
+        this.accountSearchEmails = config.accountSearchEmails();
     }
 
     @Route(regex = "/range/([^/]*)")
@@ -90,6 +98,10 @@ public class RangeRoutes {
         if (!acceptMethod(context)) {
             return;
         }
+        if (!accountSearchEmails) {
+            response.setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end(ACCOUNT_SEARCH_OFF);
+            return;
+        }
         String prefix = context.pathParam("param0");
         if (!isHex(prefix, 5) && !isHex(prefix, 6)) {
             badRequest(response, "The hash prefix must be 5 (or 6) hexadecimal characters.");
@@ -106,10 +118,8 @@ public class RangeRoutes {
         int bucketPrefix = Integer.parseInt(prefix.substring(0, 5), 16);
         Character sixth = prefix.length() == 6 ? prefix.charAt(5) : null;
         ByteBuffer bucket = snapshot.file(HashKind.ACCOUNT).bucket(bucketPrefix);
-        RandomGenerator random = ThreadLocalRandom.current();
-        // Padding is sized on the stored entries (about 21 bytes each), a close enough estimate.
-        int padding = wantsPadding(context) ? RangeBody.paddingFor(bucket.remaining() / 21, random) : 0;
-        byte[] body = RangeBody.accountBody(bucketPrefix, sixth, bucket, accountSearchNames::nameOf, padding, random);
+        byte[] body = RangeBody.accountBody(bucketPrefix, sixth, bucket, accountSearchNames::nameOf, wantsPadding(context),
+                ThreadLocalRandom.current());
         send(context, "application/json", ByteBuffer.wrap(body));
     }
 

@@ -104,7 +104,8 @@ public class ServedIndex {
         return snapshot;
     }
 
-    private GenerationFile openOrBuild(int generation, HashKind kind) {
+    /** A generation's file of one kind: opened if this node has it, else built from PostgreSQL. */
+    public GenerationFile openOrBuild(int generation, HashKind kind) {
         Path file = GenerationFile.pathFor(directory, generation, kind);
         if (Files.exists(file)) {
             try {

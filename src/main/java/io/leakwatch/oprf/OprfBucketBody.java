@@ -32,13 +32,17 @@ public final class OprfBucketBody {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A rendered body and how many entries it shows; no bytes when it shows none (see {@link #empty}). */
+    public record Rendered(int entries, byte[] json) {
+    }
+
     /**
      * Renders a bucket from its account entries (in {@link PackedBucket} form) and their outputs,
-     * {@value OprfSuite#ENTRY_OUTPUT_BYTES} bytes each in the same order. Returns an empty array when
-     * no entry may be shown: such a bucket is served as {@link #empty}.
+     * {@value OprfSuite#ENTRY_OUTPUT_BYTES} bytes each in the same order. Renders nothing when no entry
+     * may be shown: such a bucket is served as {@link #empty}.
      */
-    public static byte[] render(int generation, String keyId, ByteBuffer accountBucket, ByteBuffer outputs,
-                                AccountSearchNames.Listing listing) {
+    public static Rendered render(int generation, String keyId, ByteBuffer accountBucket, ByteBuffer outputs,
+                                  AccountSearchNames.Listing listing) {
         PackedBucket.Reader reader = new PackedBucket.Reader(HashKind.ACCOUNT, accountBucket);
         List<Shown> shown = new ArrayList<>();
         TreeMap<String, Integer> breachIndex = new TreeMap<>();
@@ -60,7 +64,7 @@ public final class OprfBucketBody {
             }
         }
         if (shown.isEmpty()) {
-            return new byte[0];
+            return new Rendered(0, new byte[0]);
         }
         int next = 0;
         for (var entry : breachIndex.entrySet()) {
@@ -90,7 +94,7 @@ public final class OprfBucketBody {
             json.append("]]");
             first = false;
         }
-        return json.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
+        return new Rendered(shown.size(), json.append("]}").toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private record Shown(byte[] output, List<String> names) {

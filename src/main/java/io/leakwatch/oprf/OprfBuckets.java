@@ -39,6 +39,7 @@ public class OprfBuckets {
 
     private final OprfKeys keys;
     private final AccountSearchNames names;
+    private final ServedIndex servedIndex;
     private final Path directory;
     private final boolean serving;
     private volatile Served served;
@@ -46,6 +47,7 @@ public class OprfBuckets {
     public OprfBuckets(OprfKeys keys, AccountSearchNames names, ServedIndex servedIndex, IndexConfig config) {
         this.keys = keys;
         this.names = names;
+        this.servedIndex = servedIndex;
         this.directory = servedIndex.directory();
         this.serving = config.serving();
     }
@@ -64,16 +66,18 @@ public class OprfBuckets {
          * rendered for, else rendered now from the outputs.
          */
         public ByteBuffer body(int prefix, AccountSearchNames.Listing listing) {
-            byte[] rendered;
-            if (listing.fingerprint() == listingFingerprint) {
-                if (bodies.bucketLength(prefix) > 0) {
-                    return bodies.bucket(prefix);
-                }
-                rendered = new byte[0];
-            } else {
-                rendered = OprfBucketBody.render(generation, keyId, accounts.bucket(prefix), outputs.bucket(prefix), listing);
+            if (listing.fingerprint() == listingFingerprint && bodies.bucketLength(prefix) > 0) {
+                return bodies.bucket(prefix);
             }
-            return ByteBuffer.wrap(rendered.length > 0 ? rendered : OprfBucketBody.empty(generation, keyId));
+            return ByteBuffer.wrap(rendered(prefix, listing).json());
+        }
+
+        /** A bucket's body rendered from the outputs, with the number of entries it shows (the empty body for none). */
+        public OprfBucketBody.Rendered rendered(int prefix, AccountSearchNames.Listing listing) {
+            OprfBucketBody.Rendered rendered = listing.fingerprint() == listingFingerprint && bodies.bucketLength(prefix) == 0
+                    ? new OprfBucketBody.Rendered(0, new byte[0])
+                    : OprfBucketBody.render(generation, keyId, accounts.bucket(prefix), outputs.bucket(prefix), listing);
+            return rendered.entries() > 0 ? rendered : new OprfBucketBody.Rendered(0, OprfBucketBody.empty(generation, keyId));
         }
     }
 
@@ -139,7 +143,7 @@ public class OprfBuckets {
     private synchronized Served build(int generation, AccountSearchNames.Listing listing, boolean rebuild) {
         OprfKey key = keys.key();
         Path accountsPath = GenerationFile.pathFor(directory, generation, HashKind.ACCOUNT);
-        GenerationFile accounts = GenerationFile.open(accountsPath, generation, HashKind.ACCOUNT);
+        GenerationFile accounts = servedIndex.openOrBuild(generation, HashKind.ACCOUNT);
         Path outputsPath = OprfFiles.outputsPath(directory, generation);
         GenerationFile outputs = rebuild ? null
                 : openIfMadeFrom(outputsPath, generation, OprfFiles.OUTPUTS, OprfFiles.tagOf(key), accountsPath, accounts.entryCount());

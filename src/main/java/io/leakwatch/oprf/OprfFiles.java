@@ -86,8 +86,8 @@ final class OprfFiles {
         int generation = accounts.generation();
         GenerationFile.write(target, generation, BODIES, outputs.tag(), sink -> BucketPipeline.run("oprf-render",
                 accounts, (prefix, bucket) -> {
-                    byte[] body = OprfBucketBody.render(generation, keyId, bucket, outputs.bucket(prefix), listing);
-                    return new BucketPipeline.Stored(body.length == 0 ? 0 : 1, body);
+                    OprfBucketBody.Rendered body = OprfBucketBody.render(generation, keyId, bucket, outputs.bucket(prefix), listing);
+                    return new BucketPipeline.Stored(body.entries(), body.json());
                 }, sink));
     }
 

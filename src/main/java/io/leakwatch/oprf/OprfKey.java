@@ -60,6 +60,11 @@ public final class OprfKey {
         return id;
     }
 
+    /** The scalar itself, for the benchmark's bare reference loop only. */
+    BigInteger scalar() {
+        return scalar;
+    }
+
     /** The scalar as 64 hex digits, for the key file only. */
     String toHex() {
         return HEX.formatHex(BigIntegers.asUnsignedByteArray(OprfSuite.SCALAR_BYTES, scalar));

@@ -3,6 +3,7 @@ package io.leakwatch.check;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.index.AccountTypes;
 import io.leakwatch.index.IndexFixture;
 import io.leakwatch.oprf.OprfKey;
 import io.leakwatch.testing.OprfBrowser;
@@ -67,7 +68,7 @@ class OprfEnumerationTest {
             chosen.add(random.nextInt(BLOCK_SIZE));
         }
         List<Integer> leakedNumbers = new ArrayList<>(chosen);
-        Breach leak = fixture.publishBreach(IndexFixture.uniqueName("PhoneLeak"), breach -> { },
+        Breach leak = fixture.publishBreach(IndexFixture.uniqueName("PhoneLeak"), breach -> { }, AccountTypes.PHONE,
                 leakedNumbers.stream().map(candidates::get).toList());
 
         Map<String, String> bodies = downloadBuckets(candidates.stream().map(OprfBrowser::bucketOf).distinct().toList());

@@ -2,9 +2,9 @@ package io.leakwatch.check;
 
 import io.leakwatch.oprf.OprfKey;
 import io.leakwatch.testing.AdminBrowser;
+import io.leakwatch.testing.OperatorSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -23,21 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from the environment wins over the key file, and the limit holds for all addresses together.
  */
 @QuarkusTest
-@TestProfile(OprfNodeLimitTest.KeyAndSmallNodeLimit.class)
+@TestProfile(OperatorSettings.class)
 class OprfNodeLimitTest {
 
     /** The key of RFC 9497's P256-SHA256 OPRF test vectors (Appendix A.3.1). */
-    private static final String VECTOR_KEY = "159749d750713afe245d2d39ccfaae8381c53ce92d098a9375ee70739c7ac0bf";
-    private static final int NODE_LIMIT = 5;
-
-    public static class KeyAndSmallNodeLimit implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("leakwatch.oprf.key", VECTOR_KEY,
-                    "leakwatch.oprf.total-requests", Integer.toString(NODE_LIMIT),
-                    "leakwatch.oprf.total-per", "1H");
-        }
-    }
+    private static final String VECTOR_KEY = OperatorSettings.OPRF_KEY;
+    private static final int NODE_LIMIT = OperatorSettings.OPRF_NODE_LIMIT;
 
     @Inject
     MeterRegistry registry;

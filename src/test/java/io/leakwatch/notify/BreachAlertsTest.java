@@ -2,9 +2,11 @@ package io.leakwatch.notify;
 
 import io.leakwatch.admin.Actor;
 import io.leakwatch.admin.account.AdminAccounts;
+import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.identifier.NationalIdNumbers;
 import io.leakwatch.testing.AdminBrowser;
 import io.leakwatch.testing.BreachLoader;
+import io.leakwatch.testing.OprfBrowser;
 import io.leakwatch.testing.TestAdmins;
 import io.leakwatch.testing.TestMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -205,6 +207,8 @@ class BreachAlertsTest {
         }
         assertEquals(0, subscribers.count("SELECT count(*) FROM notify_alert a JOIN breach b ON b.id = a.breach_id"
                 + " WHERE a.subscription_id = ? AND b.is_sensitive", subscription), "not even kept in the ledger");
+        assertEquals(List.of(publicAfter.name()), OprfBrowser.withNewAddress().check(IdentifierType.NATIONAL_ID, strangersId),
+                "what the public check shows for the number, and so all the subscriber is told");
         assertEquals(1, subscribers.count("SELECT count(*) FROM notify_mail WHERE subscription_id = ? AND kind = 'alert'",
                 subscription), "one alert queued, the public breach's");
     }

@@ -6,7 +6,9 @@ import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.identifier.NormalisationResult;
 import io.leakwatch.oprf.OprfClient;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,13 +29,25 @@ public final class OprfBrowser {
     private static final IdentifierNormaliser NORMALISER = new IdentifierNormaliser();
 
     private final String address;
+    private final URI portal;
 
+    /** A browser at {@code address} (sent as X-Forwarded-For, which the test profile trusts) checking the test portal. */
     public OprfBrowser(String address) {
+        this(address, null);
+    }
+
+    private OprfBrowser(String address, URI portal) {
         this.address = address;
+        this.portal = portal;
     }
 
     public static OprfBrowser withNewAddress() {
         return new OprfBrowser(AdminBrowser.newClientAddress());
+    }
+
+    /** A browser checking a portal running as a process of its own. */
+    public static OprfBrowser against(URI portal) {
+        return new OprfBrowser(AdminBrowser.newClientAddress(), portal);
     }
 
     /** The breach names the check shows for an identifier; empty when it is in no public breach. */
@@ -75,7 +89,8 @@ public final class OprfBrowser {
     }
 
     public Response post(String bucket, String element) {
-        return given().header("X-Forwarded-For", address).contentType("application/json")
+        RequestSpecification request = portal == null ? given() : given().baseUri(portal.toString());
+        return request.header("X-Forwarded-For", address).contentType("application/json")
                 .body(Map.of("bucket", bucket, "element", element)).post("/api/v1/oprf/check");
     }
 
