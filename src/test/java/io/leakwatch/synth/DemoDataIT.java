@@ -1,7 +1,10 @@
 package io.leakwatch.synth;
 
+import com.microsoft.playwright.Page;
 import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.testing.BrowserPages;
+import io.leakwatch.testing.Chromium;
 import io.leakwatch.testing.OprfBrowser;
 import io.leakwatch.testing.PortalProcess;
 import org.junit.jupiter.api.Test;
@@ -9,13 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The first start loads the demo set the README promises, once; readiness waits for it. */
+/**
+ * The first start loads the demo set the README promises, once; readiness waits for it; the README's
+ * identifiers are found by the oblivious check, from Java and typed into the page in Chromium.
+ */
 class DemoDataIT {
 
     @Test
@@ -40,6 +47,34 @@ class DemoDataIT {
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
             portal.awaitOk("/q/health/ready", Duration.ofSeconds(120));
             assertEquals(4, countOccurrences(portal.get("/api/v1/breaches"), "\"Name\""), "loaded only once");
+            checkInChromium(portal);
+        }
+    }
+
+    /** The README's table once more, typed into the home page in Chromium as a visitor would. */
+    private static void checkInChromium(PortalProcess portal) {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("187 5006 9016", List.of("DemoPoliceDatabase", "DemoTelcoLocations"));
+        expected.put("230207197106045646", List.of("DemoPoliceDatabase"));
+        expected.put("331122195510264756", List.of("DemoPartyRoster"));
+        expected.put("ywu849@yeah.test", List.of("DemoForum"));
+        expected.put("zijin.ren90", List.of("DemoForum"));
+        expected.put("nobody@example.org", List.of());
+        try (Chromium chromium = Chromium.startOrSkip();
+             BrowserPages tab = BrowserPages.open(chromium.browser(), portal.uri("/").toString(), "en")) {
+            Page page = tab.page();
+            page.navigate("/");
+            for (Map.Entry<String, List<String>> identifier : expected.entrySet()) {
+                page.evaluate("() => performance.clearMeasures('leakwatch-check')");
+                page.locator("#identifier").fill(identifier.getKey());
+                page.locator("#check-form button").click();
+                BrowserPages.awaitCheckTime(page);
+                List<String> shown = page.locator("#result [data-breach]").all().stream()
+                        .map(card -> card.getAttribute("data-breach")).toList();
+                assertTrue(shown.containsAll(identifier.getValue()) && (shown.isEmpty() == identifier.getValue().isEmpty()),
+                        identifier.getKey() + " is shown in " + identifier.getValue() + ": " + shown);
+            }
+            assertEquals(List.of(), tab.consoleErrors());
         }
     }
 
