@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "leakwatch", mixinStandardHelpOptions = true,
         description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.",
         subcommands = {AdminCommand.class, GenerateCommand.class, ExportRangesCommand.class,
-                SyntheticPasswordsCommand.class, NotifyBenchmarkCommand.class, OprfBenchmarkCommand.class, ReadyCommand.class})
+                SyntheticPasswordsCommand.class, NotifyBenchmarkCommand.class, OprfBenchmarkCommand.class,
+                ReadyCommand.class})
 public class LeakwatchCommand implements Callable<Integer> {
 
     @Override

@@ -132,17 +132,22 @@ public class RangeRoutes {
             return true;
         }
         if (method == HttpMethod.OPTIONS) {
-            response.setStatusCode(204)
-                    .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
-                    .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Add-Padding")
-                    .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400")
-                    .putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
-                    .end();
+            preflight(response, ALLOWED_METHODS, "Add-Padding");
             return false;
         }
         response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Only GET, HEAD and OPTIONS are allowed.");
         return false;
+    }
+
+    /** Answers a CORS preflight: any origin may use {@code methods} with {@code headers}. */
+    static void preflight(HttpServerResponse response, String methods, String headers) {
+        response.setStatusCode(204)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400")
+                .putHeader(HttpHeaders.ALLOW, methods)
+                .end();
     }
 
     /** Sets the validators of this generation, and answers 304 when the client already has it. */

@@ -101,6 +101,13 @@ public final class OprfKey {
      * The unblinded evaluation of inputs the server holds (the account SHA-1s of the index), as
      * publishing computes them: Finalize(x, k·HashToGroup(x)). Holds a hash-to-curve instance and a
      * digest, so it is not thread-safe: one per thread.
+     *
+     * <p>The multiplication is BouncyCastle's default for P-256 (a width-5 wNAF, its table of the
+     * point's odd multiples normalised at once), normalised per point. Measured side by side, warm, on
+     * one core: recoding the fixed k once instead of per multiplication, and normalising results in
+     * batches of 256 with one inversion, both stayed at about 160 µs a multiplication, within the
+     * noise; the fixed-base comb does not apply, the point varies. About half of an evaluation is
+     * hash-to-curve, which BouncyCastle computes with {@link BigInteger} exponentiations.
      */
     public static final class Evaluator {
         private final BigInteger scalar;
