@@ -25,11 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DemoDataIT {
 
+    /**
+     * Loading the demo set now includes the OPRF outputs of its entries: 109 to 118 s were measured on
+     * this 2-core machine under a load average of 13; the figure below keeps the time in sight.
+     */
+    private static final Duration FIRST_START = Duration.ofMinutes(5);
+
     @Test
     void theReadmesExampleIdentifiersAreFoundOnAFreshPortal(@TempDir Path dataDir) {
         Map<String, String> env = Map.of("LEAKWATCH_DATA_DIR", dataDir.toString());
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
-            Duration ready = portal.awaitOk("/q/health/ready", Duration.ofSeconds(120));
+            Duration ready = portal.awaitOk("/q/health/ready", FIRST_START);
             System.out.printf("figure: first start with demo data to ready took %d ms%n", ready.toMillis());
 
             OprfBrowser browser = OprfBrowser.against(portal.uri("/"));
