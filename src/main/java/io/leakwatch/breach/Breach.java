@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A breach in the catalogue; its identifiers live in the hash index under its id. */
 @Entity
@@ -72,8 +73,28 @@ public class Breach extends PanacheEntityBase {
         return publishedIn != null && removedIn == null;
     }
 
+    /**
+     * Whether generation {@code generation} holds it publicly, once published: as {@link #isPublic()},
+     * but counting what that generation is about to publish or remove, for files built before the
+     * switch.
+     */
+    public boolean isPublicIn(int generation) {
+        boolean published = publishedIn != null || Objects.equals(pendingIn, generation);
+        boolean removed = removedIn != null || Objects.equals(removalPendingIn, generation);
+        return published && !removed;
+    }
+
     /** Whether an anonymous account search may name it: HIBP's rule for public range results. */
     public boolean isListedInAccountSearch() {
-        return isPublic() && !sensitive && !retired && !fabricated;
+        return isPublic() && isNameable();
+    }
+
+    /** The same as generation {@code generation} will see it (see {@link #isPublicIn(int)}). */
+    public boolean isListedInAccountSearchIn(int generation) {
+        return isPublicIn(generation) && isNameable();
+    }
+
+    private boolean isNameable() {
+        return !sensitive && !retired && !fabricated;
     }
 }

@@ -88,6 +88,9 @@ public interface CheckMessages {
     String insecureContext();
 
     @Message
+    String badAnswer();
+
+    @Message
     String resultFoundOne();
 
     @Message
@@ -122,6 +125,15 @@ public interface CheckMessages {
 
     @Message
     String sentPrefix();
+
+    @Message
+    String sentBucket();
+
+    @Message
+    String sentElement();
+
+    @Message
+    String sentOblivious();
 
     @Message
     String sentRequest();
@@ -202,6 +214,9 @@ public interface CheckMessages {
     String howExampleSent();
 
     @Message
+    String howExampleElement();
+
+    @Message
     String howYourPrefix();
 
     @Message
@@ -224,6 +239,18 @@ public interface CheckMessages {
 
     @Message
     String howDetailsText();
+
+    @Message
+    String howOfflineHeading();
+
+    @Message
+    String howOfflineText();
+
+    @Message
+    String howLimitHeading();
+
+    @Message
+    String howLimitText();
 
     @Message
     String howLogsHeading();
@@ -272,6 +299,51 @@ public interface CheckMessages {
 
     @Message
     String apiBreach();
+
+    @Message
+    String apiOprfCheck();
+
+    @Message
+    String apiOprfBucket();
+
+    @Message
+    String apiOprfEvaluate();
+
+    @Message
+    String apiOprfHeading();
+
+    @Message
+    String apiOprfSuite();
+
+    @Message
+    String apiOprfInput();
+
+    @Message
+    String apiOprfBucketId();
+
+    @Message
+    String apiOprfRequest();
+
+    @Message
+    String apiOprfAnswer();
+
+    @Message
+    String apiOprfBucketBody();
+
+    @Message
+    String apiOprfKeyId();
+
+    @Message
+    String apiOprfCdn();
+
+    @Message
+    String apiOprfErrors();
+
+    @Message
+    String apiSearchOffHeading();
+
+    @Message
+    String apiSearchOffText();
 
     @Message
     String apiPaddingHeading();

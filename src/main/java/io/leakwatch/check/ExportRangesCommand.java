@@ -9,16 +9,18 @@ import java.util.concurrent.Callable;
 
 @Command(name = "export-ranges", mixinStandardHelpOptions = true,
         description = "Writes every bucket of the current generation as static files ({PREFIX}.txt, exactly the"
-                + " /range body; NTLM under ntlm/) with a manifest.json, for an object store or CDN to serve.")
+                + " /range body; NTLM under ntlm/; with --mode oprf, oprf/{BUCKET}.json, exactly the"
+                + " /api/v1/oprf/buckets body) with a manifest.json, for an object store or CDN to serve.")
 public class ExportRangesCommand implements Callable<Integer> {
 
-    /** Which hash modes of {@code /range} to export. */
-    public enum Mode { sha1, ntlm, all }
+    /** What to export: a hash mode of {@code /range}, both (all), or the oblivious check's buckets. */
+    public enum Mode { sha1, ntlm, all, oprf }
 
     @Option(names = "--out", required = true, description = "Directory to write into (created if missing).")
     Path out;
 
-    @Option(names = "--mode", defaultValue = "all", description = "sha1, ntlm or all (default).")
+    @Option(names = "--mode", defaultValue = "all",
+            description = "sha1, ntlm, all (both, the default) or oprf (the oblivious check's buckets, under this node's key).")
     Mode mode;
 
     @Option(names = "--from", defaultValue = "00000", description = "First prefix to write (to split an export).")

@@ -24,7 +24,10 @@ import java.util.random.RandomGenerator;
 /**
  * The k-anonymity range APIs. {@code /range/{prefix}} follows the Pwned Passwords wire contract to
  * the letter so existing clients can point at Leakwatch; {@code /api/v1/range/search/{prefix}} is the
- * breached-account range search that Mozilla Monitor consumes.
+ * breached-account range search that Mozilla Monitor consumes, serving email entries only and only
+ * when an operator turns it on ({@code leakwatch.index.account-search-emails}): its buckets are
+ * unsalted hashes, so phone numbers, ID numbers and usernames, whose values can all be tried, are
+ * checked through the oblivious check ({@link OprfRoutes}) alone.
  *
  * <p>Reactive routes on the event loop: each request is one positional read of one bucket from the
  * served generation file and a body written straight from it.
@@ -33,15 +36,20 @@ import java.util.random.RandomGenerator;
 public class RangeRoutes {
 
     private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    static final String ACCOUNT_SEARCH_OFF = "The unsalted account search is off on this portal: anyone could download its"
+            + " buckets and test any list of identifiers against them. Check an account with the oblivious check,"
+            + " POST /api/v1/oprf/check (see /developers).";
 
     private final ServedIndex servedIndex;
     private final AccountSearchNames accountSearchNames;
     private final String cacheControl;
+    private final boolean accountSearchEmails;
 
     public RangeRoutes(ServedIndex servedIndex, AccountSearchNames accountSearchNames, IndexConfig config) {
         this.servedIndex = servedIndex;
         this.accountSearchNames = accountSearchNames;
         this.cacheControl = "public, max-age=" + config.rangeMaxAge().toSeconds();
+        this.accountSearchEmails = config.accountSearchEmails();
     }
 
     @Route(regex = "/range/([^/]*)")
@@ -90,6 +98,10 @@ public class RangeRoutes {
         if (!acceptMethod(context)) {
             return;
         }
+        if (!accountSearchEmails) {
+            response.setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end(ACCOUNT_SEARCH_OFF);
+            return;
+        }
         String prefix = context.pathParam("param0");
         if (!isHex(prefix, 5) && !isHex(prefix, 6)) {
             badRequest(response, "The hash prefix must be 5 (or 6) hexadecimal characters.");
@@ -106,15 +118,13 @@ public class RangeRoutes {
         int bucketPrefix = Integer.parseInt(prefix.substring(0, 5), 16);
         Character sixth = prefix.length() == 6 ? prefix.charAt(5) : null;
         ByteBuffer bucket = snapshot.file(HashKind.ACCOUNT).bucket(bucketPrefix);
-        RandomGenerator random = ThreadLocalRandom.current();
-        // Padding is sized on the stored entries (about 21 bytes each), a close enough estimate.
-        int padding = wantsPadding(context) ? RangeBody.paddingFor(bucket.remaining() / 21, random) : 0;
-        byte[] body = RangeBody.accountBody(bucketPrefix, sixth, bucket, accountSearchNames::nameOf, padding, random);
+        byte[] body = RangeBody.accountBody(bucketPrefix, sixth, bucket, accountSearchNames::nameOf, wantsPadding(context),
+                ThreadLocalRandom.current());
         send(context, "application/json", ByteBuffer.wrap(body));
     }
 
     /** GET and HEAD go on; OPTIONS is a CORS preflight; anything else is refused. */
-    private static boolean acceptMethod(RoutingContext context) {
+    static boolean acceptMethod(RoutingContext context) {
         HttpServerResponse response = context.response();
         HttpMethod method = context.request().method();
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -122,17 +132,22 @@ public class RangeRoutes {
             return true;
         }
         if (method == HttpMethod.OPTIONS) {
-            response.setStatusCode(204)
-                    .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS)
-                    .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Add-Padding")
-                    .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400")
-                    .putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
-                    .end();
+            preflight(response, ALLOWED_METHODS, "Add-Padding");
             return false;
         }
         response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Only GET, HEAD and OPTIONS are allowed.");
         return false;
+    }
+
+    /** Answers a CORS preflight: any origin may use {@code methods} with {@code headers}. */
+    static void preflight(HttpServerResponse response, String methods, String headers) {
+        response.setStatusCode(204)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers)
+                .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400")
+                .putHeader(HttpHeaders.ALLOW, methods)
+                .end();
     }
 
     /** Sets the validators of this generation, and answers 304 when the client already has it. */
@@ -153,7 +168,7 @@ public class RangeRoutes {
     }
 
     /** If-None-Match uses weak comparison: a listed tag matches with or without its W/ mark. */
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         String opaque = etag.substring(2);
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.trim();
@@ -172,23 +187,23 @@ public class RangeRoutes {
      * The body is wrapped, not copied: a stored password body goes from the mapped generation file
      * to the socket as it is.
      */
-    private static void send(RoutingContext context, String contentType, ByteBuffer body) {
+    static void send(RoutingContext context, String contentType, ByteBuffer body) {
         context.response().setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
     }
 
-    private static void badRequest(HttpServerResponse response, String reason) {
+    static void badRequest(HttpServerResponse response, String reason) {
         response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end(reason);
     }
 
-    private static void notReady(HttpServerResponse response) {
+    static void notReady(HttpServerResponse response) {
         response.setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, "5")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("The index is loading; try again shortly.");
     }
 
     /** ASCII hex only: Character.digit would also take full-width and other Unicode digits. */
-    private static boolean isHex(String value, int length) {
+    static boolean isHex(String value, int length) {
         if (value == null || value.length() != length) {
             return false;
         }

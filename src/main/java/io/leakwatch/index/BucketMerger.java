@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Adds entries to a staged generation: the buckets they fall in are read as the generation sees
  * them, merged with the new entries, and staged as new versions, a batch of buckets per transaction.
- * A password's counts add up; an account gains the breach ids it did not have. Batches hold disjoint
+ * A password's counts add up; an account gains the breach ids it did not have, and the identifier
+ * types (an account entry's value is {@link AccountTypes#staged}). Batches hold disjoint
  * prefixes, so they are merged and staged on every core at once.
  *
  * <p>Memory is bounded by a few batches of buckets, whatever the number of entries.
@@ -124,7 +125,7 @@ public class BucketMerger {
             PackedBucket.Writer writer = new PackedBucket.Writer(HashKind.ACCOUNT, entryCount);
             boolean changed = false;
             while (reader.hasNext()) {
-                byte[] hash = fullHash(prefix, reader.nextSuffix());
+                byte[] hash = HashKind.fullHash(prefix, reader.nextSuffix());
                 long[] ids = reader.breachIds();
                 long[] kept = Arrays.stream(ids).filter(id -> id != breachId).toArray();
                 if (kept.length != ids.length) {
@@ -132,7 +133,7 @@ public class BucketMerger {
                     removed[0]++;
                 }
                 if (kept.length > 0) {
-                    writer.addBreaches(hash, kept);
+                    writer.addBreaches(hash, kept, reader.types());
                 }
             }
             if (changed) {
@@ -165,15 +166,16 @@ public class BucketMerger {
         if (existing != null) {
             PackedBucket.Reader reader = new PackedBucket.Reader(kind, ByteBuffer.wrap(existing));
             while (reader.hasNext()) {
-                byte[] hash = fullHash(prefix, reader.nextSuffix());
+                byte[] hash = HashKind.fullHash(prefix, reader.nextSuffix());
                 all.add(kind == HashKind.ACCOUNT
-                        ? MergedEntry.ofBreaches(hash, reader.breachIds())
+                        ? MergedEntry.ofBreaches(hash, reader.breachIds(), reader.types())
                         : MergedEntry.ofCount(hash, reader.count()));
             }
         }
         for (IndexEntry entry : added) {
             all.add(kind == HashKind.ACCOUNT
-                    ? MergedEntry.ofBreaches(entry.hash(), new long[] {entry.value()})
+                    ? MergedEntry.ofBreaches(entry.hash(), new long[] {AccountTypes.breachIdOf(entry.value())},
+                            AccountTypes.typesOf(entry.value()))
                     : MergedEntry.ofCount(entry.hash(), entry.value()));
         }
         all.sort(Comparator.comparing(MergedEntry::hash, Arrays::compareUnsigned));
@@ -196,22 +198,13 @@ public class BucketMerger {
         return new StagedBucket(prefix, writer.entryCount(), writer.toBytes());
     }
 
-    /** The full hash of a stored suffix: the prefix's first 16 bits, then the suffix. */
-    static byte[] fullHash(int prefix, byte[] storedSuffix) {
-        byte[] hash = new byte[storedSuffix.length + 2];
-        hash[0] = (byte) (prefix >>> 12);
-        hash[1] = (byte) (prefix >>> 4);
-        System.arraycopy(storedSuffix, 0, hash, 2, storedSuffix.length);
-        return hash;
-    }
-
-    private record MergedEntry(byte[] hash, long count, long[] breachIds) {
+    private record MergedEntry(byte[] hash, long count, long[] breachIds, int types) {
         static MergedEntry ofCount(byte[] hash, long count) {
-            return new MergedEntry(hash, count, null);
+            return new MergedEntry(hash, count, null, 0);
         }
 
-        static MergedEntry ofBreaches(byte[] hash, long[] breachIds) {
-            return new MergedEntry(hash, 0, breachIds);
+        static MergedEntry ofBreaches(byte[] hash, long[] breachIds, int types) {
+            return new MergedEntry(hash, 0, breachIds, types);
         }
 
         MergedEntry combine(MergedEntry other) {
@@ -221,12 +214,12 @@ public class BucketMerger {
             TreeSet<Long> union = new TreeSet<>();
             Arrays.stream(breachIds).forEach(union::add);
             Arrays.stream(other.breachIds).forEach(union::add);
-            return ofBreaches(hash, union.stream().mapToLong(Long::longValue).toArray());
+            return ofBreaches(hash, union.stream().mapToLong(Long::longValue).toArray(), types | other.types);
         }
 
         void writeTo(PackedBucket.Writer writer, HashKind kind) {
             if (kind == HashKind.ACCOUNT) {
-                writer.addBreaches(hash, breachIds);
+                writer.addBreaches(hash, breachIds, types);
             } else {
                 writer.addCount(hash, count);
             }

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * may name is decided per request. Built from PostgreSQL when a generation is published (or found
  * missing).
  *
+ * <p>Files derived from a generation's buckets (the oblivious check's outputs and bodies) use the
+ * same layout under a content code of their own, with a tag in the header that says what they were
+ * built with (a key id, say).
+ *
  * <p>The file is derived data: deleting it only makes the portal rebuild it.
  */
 public final class GenerationFile {
@@ -38,16 +42,18 @@ public final class GenerationFile {
     /** Mappings are limited to 2 GiB each; buckets are mapped in chunks that never split a bucket. */
     private static final long MAX_CHUNK_BYTES = 1L << 30;
 
-    private final HashKind kind;
+    private final short content;
+    private final long tag;
     private final int generation;
     private final long entryCount;
     private final long[] offsets;
     private final long[] chunkStarts;
     private final MappedByteBuffer[] chunks;
 
-    private GenerationFile(HashKind kind, int generation, long entryCount, long[] offsets, long[] chunkStarts,
+    private GenerationFile(short content, long tag, int generation, long entryCount, long[] offsets, long[] chunkStarts,
                            MappedByteBuffer[] chunks) {
-        this.kind = kind;
+        this.content = content;
+        this.tag = tag;
         this.generation = generation;
         this.entryCount = entryCount;
         this.offsets = offsets;
@@ -56,7 +62,12 @@ public final class GenerationFile {
     }
 
     public static Path pathFor(Path directory, int generation, HashKind kind) {
-        return directory.resolve("generation-" + generation + "-" + kind.name().toLowerCase() + ".idx");
+        return pathFor(directory, generation, kind.name().toLowerCase());
+    }
+
+    /** The file of a generation's {@code section} (lowercase letters, digits and underscores). */
+    public static Path pathFor(Path directory, int generation, String section) {
+        return directory.resolve("generation-" + generation + "-" + section + ".idx");
     }
 
     /** The generation a file in the index directory belongs to, judged by its name. */
@@ -68,25 +79,60 @@ public final class GenerationFile {
     /** Writes the file for {@code generation} from its buckets in PostgreSQL, atomically. */
     public static Path write(Path directory, int generation, HashKind kind, IndexGenerations source) {
         Path target = pathFor(directory, generation, kind);
+        write(target, generation, kind.code(), 0, sink -> source.forEachBucket(generation, kind, (prefix, count, packed) ->
+                sink.add(prefix, count, kind.isPassword() ? RangeBody.passwordBody(kind, ByteBuffer.wrap(packed)) : packed)));
+        return target;
+    }
+
+    /**
+     * Writes a file of this layout atomically (a crash leaves at most a {@code .partial} file, which
+     * is never opened): {@code buckets} hands over the stored bytes of each non-empty bucket, in
+     * ascending prefix order. {@code content} says what the buckets hold, {@code tag} what they were
+     * built with.
+     */
+    public static void write(Path target, int generation, short content, long tag, BucketSource buckets) {
         Path temporary = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(target.toAbsolutePath().getParent());
             long[] offsets = new long[HashKind.BUCKET_COUNT + 1];
             long entries;
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 out.position(DATA_START);
-                BucketAppender appender = new BucketAppender(kind, out, offsets);
-                source.forEachBucket(generation, kind, appender);
+                BucketAppender appender = new BucketAppender(out, offsets);
+                buckets.writeTo(appender);
                 entries = appender.finish();
-                writeHeaderAndOffsets(out, kind, generation, entries, offsets);
+                writeHeaderAndOffsets(out, content, tag, generation, entries, offsets);
                 out.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return target;
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new UncheckedIOException("Could not write " + target, e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temporary);
+            throw e;
         }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // the next write of the same file truncates it anyway
+        }
+    }
+
+    /** Produces the buckets of a file being written. */
+    @FunctionalInterface
+    public interface BucketSource {
+        void writeTo(BucketSink sink) throws IOException;
+    }
+
+    /** Takes each non-empty bucket of a file being written, in ascending prefix order. */
+    @FunctionalInterface
+    public interface BucketSink {
+        void add(int prefix, int entryCount, byte[] stored);
     }
 
     /**
@@ -95,15 +141,21 @@ public final class GenerationFile {
      * is not one of ours, or not for this generation.
      */
     public static GenerationFile open(Path file, int expectedGeneration, HashKind expectedKind) {
+        return open(file, expectedGeneration, expectedKind.code());
+    }
+
+    /** The same for a file of any content, written by {@link #write(Path, int, short, long, BucketSource)}. */
+    public static GenerationFile open(Path file, int expectedGeneration, short expectedContent) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer header = readFully(channel, 0, HEADER_BYTES);
             if (header.getInt() != MAGIC || header.getInt() != FORMAT_VERSION
-                    || header.getShort() != expectedKind.code()) {
-                throw new IOException(file + " is not a generation file of kind " + expectedKind);
+                    || header.getShort() != expectedContent) {
+                throw new IOException(file + " is not a generation file of content " + expectedContent);
             }
             header.getShort();
             int generation = header.getInt();
             long entryCount = header.getLong();
+            long tag = header.getLong();
             if (generation != expectedGeneration) {
                 throw new IOException(file + " holds generation " + generation + ", not " + expectedGeneration);
             }
@@ -118,7 +170,7 @@ public final class GenerationFile {
             for (int i = 0; i < chunks.length; i++) {
                 chunks[i] = channel.map(FileChannel.MapMode.READ_ONLY, chunkStarts[i], chunkStarts[i + 1] - chunkStarts[i]);
             }
-            return new GenerationFile(expectedKind, generation, entryCount, offsets, chunkStarts, chunks);
+            return new GenerationFile(expectedContent, tag, generation, entryCount, offsets, chunkStarts, chunks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,8 +209,9 @@ public final class GenerationFile {
         return (int) (offsets[prefix + 1] - offsets[prefix]);
     }
 
-    public HashKind kind() {
-        return kind;
+    /** What was written with the buckets to say what they were built with (0 for a hash kind's file). */
+    public long tag() {
+        return tag;
     }
 
     public int generation() {
@@ -179,11 +232,11 @@ public final class GenerationFile {
         return buffer.flip();
     }
 
-    private static void writeHeaderAndOffsets(FileChannel out, HashKind kind, int generation, long entries,
+    private static void writeHeaderAndOffsets(FileChannel out, short content, long tag, int generation, long entries,
                                               long[] offsets) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-        header.putInt(MAGIC).putInt(FORMAT_VERSION).putShort(kind.code()).putShort((short) 0)
-                .putInt(generation).putLong(entries).flip();
+        header.putInt(MAGIC).putInt(FORMAT_VERSION).putShort(content).putShort((short) 0)
+                .putInt(generation).putLong(entries).putLong(tag).flip();
         writeFully(out, header, 0);
         ByteBuffer offsetBytes = ByteBuffer.allocate(offsets.length * Long.BYTES);
         offsetBytes.asLongBuffer().put(offsets);
@@ -197,8 +250,7 @@ public final class GenerationFile {
     }
 
     /** Appends buckets in prefix order and records where each one starts. */
-    private static final class BucketAppender implements IndexGenerations.BucketConsumer {
-        private final HashKind kind;
+    private static final class BucketAppender implements BucketSink {
         private final FileChannel out;
         private final long[] offsets;
         private final ByteBuffer pending = ByteBuffer.allocateDirect(1 << 20);
@@ -206,15 +258,16 @@ public final class GenerationFile {
         private int nextPrefix;
         private long entries;
 
-        BucketAppender(HashKind kind, FileChannel out, long[] offsets) {
-            this.kind = kind;
+        BucketAppender(FileChannel out, long[] offsets) {
             this.out = out;
             this.offsets = offsets;
         }
 
         @Override
-        public void accept(int prefix, int entryCount, byte[] packedEntries) {
-            byte[] stored = kind.isPassword() ? RangeBody.passwordBody(kind, ByteBuffer.wrap(packedEntries)) : packedEntries;
+        public void add(int prefix, int entryCount, byte[] stored) {
+            if (prefix < nextPrefix) {
+                throw new IllegalArgumentException("Buckets must come in ascending prefix order");
+            }
             markEmptyBucketsUpTo(prefix);
             offsets[prefix] = position;
             nextPrefix = prefix + 1;

@@ -54,6 +54,15 @@ public enum HashKind {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown hash kind " + code));
     }
 
+    /** The full hash of a stored suffix: the prefix's first 16 bits, then the suffix. */
+    public static byte[] fullHash(int prefix, byte[] storedSuffix) {
+        byte[] hash = new byte[storedSuffix.length + 2];
+        hash[0] = (byte) (prefix >>> 12);
+        hash[1] = (byte) (prefix >>> 4);
+        System.arraycopy(storedSuffix, 0, hash, 2, storedSuffix.length);
+        return hash;
+    }
+
     /** The bucket a full hash belongs to: its first 20 bits. */
     public static int prefixOf(byte[] hash) {
         return ((hash[0] & 0xFF) << 12) | ((hash[1] & 0xFF) << 4) | ((hash[2] & 0xFF) >>> 4);

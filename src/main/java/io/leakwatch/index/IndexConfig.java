@@ -22,4 +22,12 @@ public interface IndexConfig {
     /** {@code Cache-Control: max-age} of range responses; a generation never changes once published. */
     @WithDefault("PT1H")
     Duration rangeMaxAge();
+
+    /**
+     * Whether {@code /api/v1/range/search} serves email entries (the shape Mozilla Monitor consumes).
+     * Off by default: its buckets hold unsalted SHA-1s, and whoever downloads them all can test any
+     * list of addresses offline. Phone, ID number and username entries are never served there.
+     */
+    @WithDefault("false")
+    boolean accountSearchEmails();
 }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * The storage format of one bucket, shared by PostgreSQL rows, generation files and exports: the
  * entries sorted by hash, each the stored suffix ({@link HashKind#storedSuffixBytes()}) followed by
  * its value as unsigned LEB128 varints. A password entry's value is its occurrence count; an
- * account entry's value is the number of breaches followed by their ids, ascending.
+ * account entry's value is the number of breaches, shifted left by four bits that hold the
+ * {@link AccountTypes} it was indexed as, followed by the breach ids, ascending.
  *
  * <p>About 20 bytes per SHA-1 password entry: the hashes themselves, as compact as they come.
  */
@@ -39,10 +40,16 @@ public final class PackedBucket {
             return this;
         }
 
-        /** Adds an account entry with the ids of the breaches it appears in, ascending. */
-        public Writer addBreaches(byte[] hash, long[] breachIds) {
+        /**
+         * Adds an account entry with the ids of the breaches it appears in, ascending, and the
+         * {@link AccountTypes} it was indexed as.
+         */
+        public Writer addBreaches(byte[] hash, long[] breachIds, int types) {
+            if (types >>> AccountTypes.BITS != 0) {
+                throw new IllegalArgumentException("Unknown account types " + types);
+            }
             addSuffix(hash);
-            writeVarint(breachIds.length);
+            writeVarint(((long) breachIds.length << AccountTypes.BITS) | types);
             for (long id : breachIds) {
                 writeVarint(id);
             }
@@ -94,6 +101,7 @@ public final class PackedBucket {
         private final HashKind kind;
         private final ByteBuffer buffer;
         private final byte[] suffix;
+        private int types;
 
         public Reader(HashKind kind, ByteBuffer buffer) {
             this.kind = kind;
@@ -118,11 +126,18 @@ public final class PackedBucket {
 
         /** The breach ids of an account entry just read with {@link #nextSuffix()}. */
         public long[] breachIds() {
-            long[] ids = new long[(int) readVarint()];
+            long header = readVarint();
+            types = (int) (header & ((1 << AccountTypes.BITS) - 1));
+            long[] ids = new long[(int) (header >>> AccountTypes.BITS)];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = readVarint();
             }
             return ids;
+        }
+
+        /** The {@link AccountTypes} of the account entry whose breach ids were read last. */
+        public int types() {
+            return types;
         }
 
         public HashKind kind() {

@@ -115,12 +115,22 @@ public final class RangeBody {
 
     /**
      * The breached-account range body: {@code [{"hashSuffix":"…","websites":["Name",…]}]}, sorted by
-     * suffix, naming only breaches {@code names} allows. A six-character prefix narrows the bucket to
-     * the suffixes that continue it, and the suffixes shown start after it.
+     * suffix, listing email entries only and naming only breaches {@code names} allows. A
+     * six-character prefix narrows the bucket to the suffixes that continue it, and the suffixes
+     * shown start after it. Padded, it holds 800 to 1,000 entries whatever else the bucket holds.
      */
     public static byte[] accountBody(int prefix, Character sixthHexDigit, ByteBuffer bucket, BreachNames names,
-                               int padding, RandomGenerator random) {
+                                     boolean padded, RandomGenerator random) {
         HashKind kind = HashKind.ACCOUNT;
+        int shown = 0;
+        PackedBucket.Reader counter = new PackedBucket.Reader(kind, bucket.duplicate());
+        while (counter.hasNext()) {
+            byte[] suffix = counter.nextSuffix();
+            if (isShown(suffix, counter.breachIds(), counter.types(), sixthHexDigit, names)) {
+                shown++;
+            }
+        }
+        int padding = padded ? paddingFor(shown, random) : 0;
         byte[][] pads = randomSuffixes(kind, prefix, padding, random);
         if (sixthHexDigit != null) {
             int sixth = Character.digit(sixthHexDigit, 16);
@@ -138,22 +148,26 @@ public final class RangeBody {
         while (reader.hasNext()) {
             byte[] suffix = reader.nextSuffix();
             long[] breachIds = reader.breachIds();
-            if (sixthHexDigit != null && Character.toUpperCase(sixthHexDigit) != HEX[suffix[0] & 0x0F]) {
+            if (!isShown(suffix, breachIds, reader.types(), sixthHexDigit, names)) {
                 continue;
             }
             while (nextPad < pads.length && Arrays.compareUnsigned(pads[nextPad], suffix) < 0) {
                 first = out.accountEntry(first, pads[nextPad++], skippedHex, new long[0], names);
             }
-            boolean anyNamed = Arrays.stream(breachIds).anyMatch(id -> names.nameOf(id) != null);
-            if (anyNamed) {
-                first = out.accountEntry(first, suffix, skippedHex, breachIds, names);
-            }
+            first = out.accountEntry(first, suffix, skippedHex, breachIds, names);
         }
         while (nextPad < pads.length) {
             first = out.accountEntry(first, pads[nextPad++], skippedHex, new long[0], names);
         }
         out.raw(']');
         return out.toBytes();
+    }
+
+    private static boolean isShown(byte[] suffix, long[] breachIds, int types, Character sixthHexDigit, BreachNames names) {
+        if (sixthHexDigit != null && Character.toUpperCase(sixthHexDigit) != HEX[suffix[0] & 0x0F]) {
+            return false;
+        }
+        return AccountTypes.includesEmail(types) && Arrays.stream(breachIds).anyMatch(id -> names.nameOf(id) != null);
     }
 
     /** How many padding entries to add to a bucket of {@code realEntries}. */

@@ -28,15 +28,18 @@ public class ServedIndex {
 
     private final IndexGenerations generations;
     private final Event<GenerationServed> servedEvents;
+    private final Event<GenerationPrepared> preparedEvents;
     private final Path directory;
     private final boolean serving;
     private volatile Snapshot snapshot;
 
     public ServedIndex(IndexGenerations generations, Event<GenerationServed> servedEvents,
-                       IndexConfig config, @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
+                       Event<GenerationPrepared> preparedEvents, IndexConfig config,
+                       @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
         this.serving = config.serving();
         this.generations = generations;
         this.servedEvents = servedEvents;
+        this.preparedEvents = preparedEvents;
         this.directory = dataDir.resolve("index");
     }
 
@@ -88,6 +91,12 @@ public class ServedIndex {
         for (HashKind kind : HashKind.values()) {
             GenerationFile.write(directory, generation, kind, generations);
         }
+        preparedEvents.fire(new GenerationPrepared(generation));
+    }
+
+    /** Where this node keeps its generation files (and the files derived from them). */
+    public Path directory() {
+        return directory;
     }
 
     /** The served generation; null until the first one is loaded at start. */
@@ -95,7 +104,8 @@ public class ServedIndex {
         return snapshot;
     }
 
-    private GenerationFile openOrBuild(int generation, HashKind kind) {
+    /** A generation's file of one kind: opened if this node has it, else built from PostgreSQL. */
+    public GenerationFile openOrBuild(int generation, HashKind kind) {
         Path file = GenerationFile.pathFor(directory, generation, kind);
         if (Files.exists(file)) {
             try {

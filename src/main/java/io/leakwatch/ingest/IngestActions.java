@@ -100,9 +100,10 @@ public class IngestActions {
         }
         IdentifierType type = null;
         if (format == IngestFormat.IDENTIFIERS) {
-            type = Optional.ofNullable(typeName).flatMap(IdentifierType::fromSlug)
-                    .filter(t -> t != IdentifierType.PASSWORD)
-                    .orElseThrow(() -> new Refused(400, "type must be email, phone, national-id or username."));
+            type = accountType(typeName);
+        } else if (target == IngestTarget.ACCOUNTS) {
+            // Account hashes are emails unless told otherwise: Have I Been Pwned's are.
+            type = typeName == null || typeName.isBlank() ? IdentifierType.EMAIL : accountType(typeName);
         }
         ColumnMapping mapping = columnMapping(columns, dataClassColumns);
         Upload upload = ingest.create(breach, format, new UploadOptions(target, type, mapping), actor());
@@ -140,6 +141,12 @@ public class IngestActions {
         Breach breach = breach(breachName);
         ingest.remove(breach, actor());
         record(AuditAction.BREACH_REMOVAL_REQUESTED, breach.name);
+    }
+
+    private static IdentifierType accountType(String typeName) {
+        return Optional.ofNullable(typeName).flatMap(IdentifierType::fromSlug)
+                .filter(t -> t != IdentifierType.PASSWORD)
+                .orElseThrow(() -> new Refused(400, "type must be email, phone, national-id or username."));
     }
 
     private String actor() {

@@ -4,6 +4,7 @@ import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.identifier.IdentifierNormaliser;
 import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.identifier.NormalisationResult;
+import io.leakwatch.index.AccountTypes;
 import io.leakwatch.index.HashKind;
 
 import java.io.IOException;
@@ -38,27 +39,32 @@ abstract class LineParser {
 
     static LineParser of(IngestFormat format, UploadOptions options, long breachId, IdentifierNormaliser normaliser) {
         return switch (format) {
-            case SHA1, SHA1_COUNT, NTLM, NTLM_COUNT -> new HashList(format, options.target(), breachId);
+            case SHA1, SHA1_COUNT, NTLM, NTLM_COUNT -> new HashList(format, options, breachId);
             case PASSWORDS -> new Passwords();
             case IDENTIFIERS -> new Identifiers(options.identifierType(), breachId, normaliser);
             case ACCOUNTS_CSV -> new AccountsCsv(options.columns(), breachId, normaliser);
         };
     }
 
-    /** HASH or HASH:COUNT lines, 40 (SHA-1) or 32 (NTLM) hex characters in either case. */
+    /**
+     * HASH or HASH:COUNT lines, 40 (SHA-1) or 32 (NTLM) hex characters in either case. Account hashes
+     * are of one declared type (email unless told otherwise: Have I Been Pwned's are).
+     */
     static final class HashList extends LineParser {
         private final HashKind kind;
         private final boolean withCount;
         private final boolean accounts;
-        private final long breachId;
+        private final long accountValue;
         private final int hexLength;
 
-        HashList(IngestFormat format, IngestTarget target, long breachId) {
+        HashList(IngestFormat format, UploadOptions options, long breachId) {
             boolean ntlm = format == IngestFormat.NTLM || format == IngestFormat.NTLM_COUNT;
-            this.accounts = target == IngestTarget.ACCOUNTS;
+            this.accounts = options.target() == IngestTarget.ACCOUNTS;
             this.kind = accounts ? HashKind.ACCOUNT : ntlm ? HashKind.PASSWORD_NTLM : HashKind.PASSWORD_SHA1;
             this.withCount = format == IngestFormat.SHA1_COUNT || format == IngestFormat.NTLM_COUNT;
-            this.breachId = breachId;
+            // An upload queued before types were recorded has none: its hashes are of no known type.
+            int types = options.identifierType() == null ? AccountTypes.NOT_RECORDED : AccountTypes.of(options.identifierType());
+            this.accountValue = accounts ? AccountTypes.staged(breachId, types) : 0;
             this.hexLength = kind.hashBytes() * 2;
         }
 
@@ -80,7 +86,7 @@ abstract class LineParser {
             } else if (length != hexLength) {
                 return MALFORMED_HASH;
             }
-            sink.add(kind, hash, accounts ? breachId : count);
+            sink.add(kind, hash, accounts ? accountValue : count);
             return null;
         }
     }
@@ -102,12 +108,12 @@ abstract class LineParser {
     /** One identifier per line, normalised as the declared type. */
     static final class Identifiers extends LineParser {
         private final IdentifierType type;
-        private final long breachId;
+        private final long accountValue;
         private final IdentifierNormaliser normaliser;
 
         Identifiers(IdentifierType type, long breachId, IdentifierNormaliser normaliser) {
             this.type = type;
-            this.breachId = breachId;
+            this.accountValue = AccountTypes.staged(breachId, AccountTypes.of(type));
             this.normaliser = normaliser;
         }
 
@@ -120,7 +126,7 @@ abstract class LineParser {
             if (!(normaliser.normalise(type, identifier) instanceof NormalisationResult.Accepted accepted)) {
                 return "invalid " + type.slug();
             }
-            sink.add(HashKind.ACCOUNT, IdentifierHashes.sha1(accepted.normalised()), breachId);
+            sink.add(HashKind.ACCOUNT, IdentifierHashes.sha1(accepted.normalised()), accountValue);
             return null;
         }
     }
@@ -182,6 +188,7 @@ abstract class LineParser {
                 return MALFORMED_CSV;
             }
             List<byte[]> accounts = new ArrayList<>(typeOfColumn.length);
+            List<IdentifierType> accountTypes = new ArrayList<>(typeOfColumn.length);
             String password = null;
             for (int i = 0; i < typeOfColumn.length; i++) {
                 IdentifierType type = typeOfColumn[i];
@@ -199,13 +206,14 @@ abstract class LineParser {
                     password = field;
                 } else if (normaliser.normalise(type, field) instanceof NormalisationResult.Accepted accepted) {
                     accounts.add(IdentifierHashes.sha1(accepted.normalised()));
+                    accountTypes.add(type);
                 }
             }
             if (accounts.isEmpty() && password == null) {
                 return NO_VALID_IDENTIFIER;
             }
-            for (byte[] account : accounts) {
-                sink.add(HashKind.ACCOUNT, account, breachId);
+            for (int i = 0; i < accounts.size(); i++) {
+                sink.add(HashKind.ACCOUNT, accounts.get(i), AccountTypes.staged(breachId, AccountTypes.of(accountTypes.get(i))));
             }
             if (password != null) {
                 sink.add(HashKind.PASSWORD_SHA1, IdentifierHashes.sha1(password), 1);

@@ -21,8 +21,8 @@ import java.util.concurrent.FutureTask;
  * hashes of a billion-row file); a partition that grows past {@link #COMPACT_AT_RECORDS} (a file
  * repeating a few hashes) is sorted and its duplicates combined early.
  *
- * <p>A record is the hash and a 64-bit value: a password's count (duplicates add up) or a breach id
- * (duplicates collapse). Records are written big-endian, hash then value, as the staged files hold them.
+ * <p>A record is the hash and a 64-bit value: a password's count (duplicates add up) or an account's
+ * breach and identifier types (duplicates collapse, uniting their types; see AccountTypes). Records are written big-endian, hash then value, as the staged files hold them.
  */
 final class SortedRuns {
 
@@ -213,6 +213,9 @@ final class SortedRuns {
                 if (kind.isPassword()) {
                     long sum = readLong(out, last + hashBytes) + value;
                     writeLong(out, last + hashBytes, sum < 0 ? Long.MAX_VALUE : sum);
+                } else {
+                    // One upload, one breach: OR keeps the breach id and unites the identifier types.
+                    writeLong(out, last + hashBytes, readLong(out, last + hashBytes) | value);
                 }
                 continue;
             }

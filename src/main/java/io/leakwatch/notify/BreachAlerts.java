@@ -98,7 +98,7 @@ public class BreachAlerts {
             try (PublishedAccounts.AccountHashes accounts = published.accounts(upload.uploadId())) {
                 matches = matcher.match(accounts);
             }
-            long alerts = ledger.record(upload.breachId(), matches.subscriptions(), clock.instant());
+            long alerts = ledger.record(upload.breachId(), matches.subscriptions(), matches.throughEmail(), clock.instant());
             published.alertsDone(upload.uploadId());
             metrics.alertsQueued(alerts);
             LOG.infof("Matched upload %s of breach %d: %d accounts, %d subscriptions in it, %d alerts queued, in %d ms",

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A breach as a mail or a report tells a subscriber about it, in the subscriber's language. Sensitive
- * breaches are included here: only their verified owners ever see this.
+ * breaches are included here: only a subscriber whose verified email address is in one ever sees it
+ * ({@link SubscriberDisclosure}).
  */
 public record BreachView(String name, String title, String domain, String breachDate, String description,
                          String accounts, boolean sensitive, List<ExposureAdvice.Exposure> exposures) {

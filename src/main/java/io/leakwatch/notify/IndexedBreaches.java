@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The breaches the current index holds a set of accounts in: how a new subscriber learns which
@@ -33,15 +35,22 @@ public class IndexedBreaches {
         this.generations = generations;
     }
 
-    /** Ids of the breaches in the current generation that contain any of these account SHA-1s. */
-    public long[] containing(Collection<byte[]> accountSha1s) {
-        int[] prefixes = accountSha1s.stream().mapToInt(HashKind::prefixOf).distinct().toArray();
+    /**
+     * The breaches in the current generation that contain a subscription's identifiers: those the
+     * email address is in, and those any other identifier is in (by ids, ascending).
+     */
+    public record Found(long[] throughEmail, long[] throughOthers) {
+    }
+
+    /** Where the current generation holds the email address's SHA-1, and the other identifiers' SHA-1s. */
+    public Found containing(byte[] emailSha1, Collection<byte[]> otherSha1s) {
+        int[] prefixes = Stream.concat(Stream.of(emailSha1), otherSha1s.stream()).mapToInt(HashKind::prefixOf).distinct().toArray();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Generation current = generations.current();
             Map<Integer, byte[]> buckets = generations.buckets(current.id(), HashKind.ACCOUNT, prefixes);
             // A publish between the two reads may have purged the buckets just read: read again.
             if (generations.current().id() == current.id()) {
-                return breachIds(accountSha1s, buckets);
+                return new Found(breachIds(List.of(emailSha1), buckets), breachIds(otherSha1s, buckets));
             }
         }
         throw new IllegalStateException("The index kept changing while it was read");

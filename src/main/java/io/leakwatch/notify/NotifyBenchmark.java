@@ -97,7 +97,7 @@ public class NotifyBenchmark implements QuarkusApplication {
             matches = matcher.match(hashes);
         }
         double matched = seconds(started);
-        long alerts = ledger.record(breachId, matches.subscriptions(), clock.instant());
+        long alerts = ledger.record(breachId, matches.subscriptions(), matches.throughEmail(), clock.instant());
         double total = seconds(started);
         System.out.printf("Match (%d threads, batches of %d): %,d candidates, %,d subscriptions in the breach found in %.1f s;"
                         + " ledger and %,d alerts queued: %.1f s in all%n",

@@ -147,7 +147,7 @@ public class OutboxWorker {
                     reportValidity, unsubscribe));
             case WELCOME -> Optional.of(mails.welcome(to, breaches.ofSubscription(to.id(), true, to.language()),
                     links.reportUrl(to.id(), reportValidity), reportValidity, unsubscribe));
-            case ALERT -> breaches.publicBreach(queued.breachId(), to.language())
+            case ALERT -> breaches.alerted(to.id(), queued.breachId(), to.language())
                     .map(breach -> mails.alert(to, breach, links.reportUrl(to.id(), reportValidity), reportValidity, unsubscribe));
         };
     }

@@ -70,14 +70,18 @@ public final class SubscriberMatcher {
         this.batchSize = batchSize;
     }
 
-    /** What a match found: the matching subscriptions, how many account hashes were read, and how many were candidates. */
-    public record Matches(Set<UUID> subscriptions, long accountsRead, long candidates) {
+    /**
+     * What a match found: the matching subscriptions, those of them matched by their own email address
+     * (see {@link SubscriberDisclosure}), how many account hashes were read, and how many were candidates.
+     */
+    public record Matches(Set<UUID> subscriptions, Set<UUID> throughEmail, long accountsRead, long candidates) {
     }
 
     public Matches match(Iterator<byte[]> accountSha1s) throws InterruptedException {
         LookupKeySet monitored = new LookupKeySet(lookupKeys());
         BlockingQueue<byte[][]> batches = new ArrayBlockingQueue<>(threads * 2);
         Set<UUID> matched = ConcurrentHashMap.newKeySet();
+        Set<UUID> throughEmail = ConcurrentHashMap.newKeySet();
         AtomicInteger threadNumber = new AtomicInteger();
         LongAdder candidates = new LongAdder();
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
@@ -90,7 +94,7 @@ public final class SubscriberMatcher {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 running.add(workers.submit(() -> {
-                    work(monitored, batches, matched, candidates);
+                    work(monitored, batches, matched, throughEmail, candidates);
                     return null;
                 }));
             }
@@ -120,7 +124,7 @@ public final class SubscriberMatcher {
         } finally {
             workers.shutdownNow();
         }
-        return new Matches(Set.copyOf(matched), read, candidates.sum());
+        return new Matches(Set.copyOf(matched), Set.copyOf(throughEmail), read, candidates.sum());
     }
 
     /** The lookup key of every monitored identifier. */
@@ -163,18 +167,18 @@ public final class SubscriberMatcher {
         }
     }
 
-    private void work(LookupKeySet monitored, BlockingQueue<byte[][]> batches, Set<UUID> matched,
+    private void work(LookupKeySet monitored, BlockingQueue<byte[][]> batches, Set<UUID> matched, Set<UUID> throughEmail,
                       LongAdder candidateCount) throws InterruptedException {
         NotifyKeys.KeyedHasher hasher = hashers.get();
         List<byte[]> candidates = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT keyed_hash, subscription_id FROM notify_identifier WHERE lookup_key = ANY (?)")) {
+                     "SELECT keyed_hash, subscription_id, kind = 'email' FROM notify_identifier WHERE lookup_key = ANY (?)")) {
             PgConnection pg = connection.unwrap(PgConnection.class);
             while (true) {
                 byte[][] batch = batches.take();
                 if (batch == END) {
-                    lookUp(pg, statement, candidates, matched);
+                    lookUp(pg, statement, candidates, matched, throughEmail);
                     return;
                 }
                 for (byte[] sha1 : batch) {
@@ -185,7 +189,7 @@ public final class SubscriberMatcher {
                     }
                 }
                 if (candidates.size() >= batchSize) {
-                    lookUp(pg, statement, candidates, matched);
+                    lookUp(pg, statement, candidates, matched, throughEmail);
                 }
             }
         } catch (SQLException e) {
@@ -194,8 +198,8 @@ public final class SubscriberMatcher {
     }
 
     /** Looks the candidates up and empties the list; a row counts only if its whole keyed hash is a candidate's. */
-    private static void lookUp(PgConnection pg, PreparedStatement statement, List<byte[]> candidates, Set<UUID> matched)
-            throws SQLException {
+    private static void lookUp(PgConnection pg, PreparedStatement statement, List<byte[]> candidates, Set<UUID> matched,
+                               Set<UUID> throughEmail) throws SQLException {
         if (candidates.isEmpty()) {
             return;
         }
@@ -210,7 +214,11 @@ public final class SubscriberMatcher {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (wanted.contains(ByteBuffer.wrap(rs.getBytes(1)))) {
-                    matched.add(rs.getObject(2, UUID.class));
+                    UUID subscription = rs.getObject(2, UUID.class);
+                    matched.add(subscription);
+                    if (rs.getBoolean(3)) {
+                        throughEmail.add(subscription);
+                    }
                 }
             }
         }

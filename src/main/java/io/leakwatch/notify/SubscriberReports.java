@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A verified subscriber's report: every breach their ledger holds, sensitive ones included, with
- * what each exposed and what to do. The ledger lists the breaches found in the index when they
+ * A verified subscriber's report: every breach their ledger holds that they may be told of (sensitive
+ * ones only where their own email address is in them, see {@link SubscriberDisclosure}), with what
+ * each exposed and what to do. The ledger lists the breaches found in the index when they
  * subscribed and every breach matched since. Pages are in English for now (the site has no other
  * language yet); mails follow the subscriber's language.
  */
@@ -27,7 +28,16 @@ public class SubscriberReports {
     }
 
     /** The report as the page shows it; {@code email} is shown to its owner only, here. */
-    public record Report(String email, List<String> monitored, List<BreachView> breaches, String unsubscribeUrl) {
+    public record Report(String email, List<IdentifierType> monitoredTypes, List<BreachView> breaches, String unsubscribeUrl) {
+        public List<String> monitored() {
+            return monitoredTypes.stream().map(SubscriberReports::describe).toList();
+        }
+
+        /** Whether identifiers besides the email address are monitored: the report then says what it leaves out. */
+        public boolean othersMonitored() {
+            return monitoredTypes.stream().anyMatch(type -> type != IdentifierType.EMAIL);
+        }
+
         public boolean sensitiveIncluded() {
             return breaches.stream().anyMatch(BreachView::sensitive);
         }
@@ -41,7 +51,7 @@ public class SubscriberReports {
     /** The report of a verified subscription; empty for one that is gone or not verified. */
     public Optional<Report> of(UUID subscription) {
         return subscriptions.find(subscription).filter(Subscription::verified).map(found -> new Report(found.email(),
-                subscriptions.identifierTypes(found.id()).stream().map(SubscriberReports::describe).toList(),
+                subscriptions.identifierTypes(found.id()),
                 breaches.ofSubscription(found.id(), false, Language.ENGLISH),
                 links.unsubscribeUrl(found.id())));
     }

@@ -97,7 +97,8 @@ public class SubscriptionService {
             return Optional.of(id);
         });
         // After the commit (see IndexedBreaches); done for every request so all take about as long.
-        long[] breaches = index.containing(sha1s.values());
+        IndexedBreaches.Found breaches = index.containing(sha1s.get(IdentifierType.EMAIL),
+                sha1s.entrySet().stream().filter(entry -> entry.getKey() != IdentifierType.EMAIL).map(Map.Entry::getValue).toList());
         unverified.ifPresent(id -> ledger.recordFoundAtSubscription(id, breaches, clock.instant()));
         worker.wake();
     }

@@ -21,6 +21,13 @@ public interface RateLimitConfig {
 
     Map<String, Rule> rules();
 
+    /**
+     * Path prefixes no rule counts, however a rule's paths cover them: endpoints that apply limits of
+     * their own, or none (the oblivious check limits its evaluations itself and serves its buckets
+     * freely, as {@code /range}).
+     */
+    Optional<List<String>> exemptPaths();
+
     interface Rule {
         /**
          * Path prefixes the rule counts, such as {@code /range/}. A rule without paths is applied only by

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Token-bucket rate limits per client, by named rule (see {@link RateLimitConfig}): a client may
@@ -22,15 +23,17 @@ public class RateLimiter {
     private final RateLimitConfig config;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    /** Path prefixes with their rule, longest first, so the most specific prefix wins. */
-    private final List<Map.Entry<String, String>> prefixes;
+    /** Path prefixes with their rule (none for an exempt prefix), longest first, so the most specific prefix wins. */
+    private final List<Map.Entry<String, Optional<String>>> prefixes;
 
     public RateLimiter(RateLimitConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.prefixes = config.rules().entrySet().stream()
-                .flatMap(rule -> rule.getValue().paths().orElse(List.of()).stream().map(path -> Map.entry(path, rule.getKey())))
-                .sorted(Comparator.comparingInt((Map.Entry<String, String> entry) -> entry.getKey().length()).reversed())
+        this.prefixes = Stream.concat(
+                        config.rules().entrySet().stream().flatMap(rule -> rule.getValue().paths().orElse(List.of()).stream()
+                                .map(path -> Map.entry(path, Optional.of(rule.getKey())))),
+                        config.exemptPaths().orElse(List.of()).stream().map(path -> Map.entry(path, Optional.<String>empty())))
+                .sorted(Comparator.comparingInt((Map.Entry<String, Optional<String>> entry) -> entry.getKey().length()).reversed())
                 .toList();
     }
 
@@ -39,9 +42,9 @@ public class RateLimiter {
         if (!config.enabled()) {
             return Optional.empty();
         }
-        for (Map.Entry<String, String> prefix : prefixes) {
+        for (Map.Entry<String, Optional<String>> prefix : prefixes) {
             if (path.startsWith(prefix.getKey())) {
-                return Optional.of(prefix.getValue());
+                return prefix.getValue();
             }
         }
         return Optional.empty();
@@ -73,6 +76,19 @@ public class RateLimiter {
         if (limits == null) {
             throw new IllegalArgumentException("No rate-limit rule named " + rule);
         }
+        return bucket(rule, limits, client, now);
+    }
+
+    /**
+     * The same for limits a feature configures itself (under its own settings), counted under
+     * {@code rule}, a name no configured rule uses.
+     */
+    public Optional<Duration> tryAcquire(String rule, RateLimitConfig.Rule limits, String client) {
+        long now = clock.millis();
+        return bucket(rule, limits, client, now).take(now);
+    }
+
+    private Bucket bucket(String rule, RateLimitConfig.Rule limits, String client, long now) {
         return buckets.computeIfAbsent(rule + " " + client, key -> new Bucket(limits, now));
     }
 

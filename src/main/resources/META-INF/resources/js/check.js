@@ -1,8 +1,9 @@
 // The home page's check. Everything that could identify a person stays in this page: the input is
-// normalised and hashed here, only the hash's first 5 characters are sent, the answer is matched
-// here, and the result's details are fetched for every breach the answer names (not only the ones
-// matched), so no request says more than the prefix did.
-import { detectType, normalise, PREFIX_LENGTH, sha1Hex } from './normalise.js';
+// normalised and hashed here; only the hash's 5-character bucket and a blinded point, random-looking
+// and new for every check, are sent (js/oprf.js); the answer is unblinded and matched here; and the
+// result's details are fetched for every breach the bucket names (not only the ones matched), so no
+// request says more than the bucket did.
+import { detectType, normalise, sha1Hex } from './normalise.js';
 import { messageFor, rememberPrefix, showProblem, showStatus, timeCheck } from './page.js';
 
 const form = document.getElementById('check-form');
@@ -16,6 +17,19 @@ const result = document.getElementById('result');
 const MAX_NAMES_LENGTH = 2000;
 
 let phoneRules = null;
+let oprf = null;
+
+/**
+ * The oblivious lookup and its elliptic-curve library (about 120 KB compressed), loaded when someone
+ * starts typing rather than with the page, which stays light; it is there by the time they submit.
+ */
+function loadOprf() {
+  if (oprf === null) {
+    oprf = import('./oprf.js');
+    oprf.catch(() => { oprf = null; });
+  }
+  return oprf;
+}
 
 /** libphonenumber's rules, fetched once, when a phone number is first in sight. */
 function loadPhoneRules() {
@@ -35,6 +49,7 @@ function chosenType() {
 
 function showCheckedAs() {
   const type = input.value.trim() ? chosenType() : null;
+  if (type) loadOprf();
   checkedAs.textContent = type ? messageFor(`checked-as-${type}`) : '';
   if (type === 'phone') loadPhoneRules();
 }
@@ -62,17 +77,17 @@ async function check(event) {
       return;
     }
     const hash = await sha1Hex(outcome.normalised);
-    const prefix = hash.substring(0, PREFIX_LENGTH);
-    const request = `/api/v1/range/search/${prefix}`;
-    const entries = await fetchOrExplain(request, { headers: { 'Add-Padding': 'true' } }).then((r) => r.json());
-    const suffix = hash.substring(PREFIX_LENGTH);
-    const match = entries.find((entry) => entry.hashSuffix.toUpperCase() === suffix);
-    const named = [...new Set(entries.flatMap((entry) => entry.websites))].sort().join(',');
+    const { checkAccount, AnswerProblem, CHECK_PATH } = await loadOprf();
+    const checked = await checkAccount(hash, fetchOrExplain).catch((failure) => {
+      if (failure instanceof AnswerProblem) failure.explanation = messageFor('bad-answer');
+      throw failure;
+    });
+    const named = [...new Set(checked.named)].sort().join(',');
     // Too many names for an address: the details of every breach tell the server just as little
     const detailsUrl = `/check/details?names=${named.length <= MAX_NAMES_LENGTH ? encodeURIComponent(named) : '*'}`;
     const details = await fetchOrExplain(detailsUrl).then((r) => r.text());
-    showResult(details, new Set(match ? match.websites : []), prefix, request);
-    rememberPrefix(prefix);
+    showResult(details, new Set(checked.matched), checked, `POST ${CHECK_PATH}`);
+    rememberPrefix(checked.bucket);
     showStatus('');
     timer.resultShown();
   } catch (failure) {
@@ -89,7 +104,7 @@ async function fetchOrExplain(url, options) {
 }
 
 /** Keeps, of the details of every named breach, those of the breaches matched, and what follows. */
-function showResult(html, matched, prefix, request) {
+function showResult(html, matched, sent, request) {
   const details = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-result]');
   for (const breach of details.querySelectorAll('[data-breach]')) {
     if (!matched.has(breach.dataset.breach)) breach.remove();
@@ -122,8 +137,9 @@ function showResult(html, matched, prefix, request) {
     const heading = details.querySelector('[data-heading]');
     heading.textContent = breaches.length === 1 ? heading.dataset.one : heading.dataset.many.replace('#', breaches.length);
   }
-  for (const slot of details.querySelectorAll('[data-sent-prefix]')) slot.textContent = prefix;
-  for (const slot of details.querySelectorAll('[data-sent-request]')) slot.textContent = `GET ${request}`;
+  for (const slot of details.querySelectorAll('[data-sent-prefix]')) slot.textContent = sent.bucket;
+  for (const slot of details.querySelectorAll('[data-sent-element]')) slot.textContent = sent.element;
+  for (const slot of details.querySelectorAll('[data-sent-request]')) slot.textContent = request;
   result.replaceChildren(details);
   const heading = result.querySelector('[data-heading]');
   document.title = `${heading.textContent} · Leakwatch`;

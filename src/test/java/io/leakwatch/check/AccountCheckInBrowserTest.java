@@ -27,12 +27,14 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -40,13 +42,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.leakwatch.breach.DataClass.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The account check as a person uses it, in Chromium: type an identifier, see the breaches it is in
- * with the risk and what to do, or that it is in none; and, whatever happens, nothing but a
- * 5-character prefix leaves the browser.
+ * The account check as a person uses it, in Chromium, against the Java server's oblivious check
+ * (RFC 9497 OPRF): type an identifier, see the breaches it is in with the risk and what to do, or that
+ * it is in none; and, whatever happens, nothing but the 5-character bucket and a blinded point that is
+ * new for every check leaves the browser.
  */
 @QuarkusTest
 class AccountCheckInBrowserTest extends InChromium {
@@ -54,8 +58,10 @@ class AccountCheckInBrowserTest extends InChromium {
     private static final String FIELD_LABEL = "Email address, phone number, national ID number or username";
     /** The paths the check page may ask for; anything else (another host included) fails the test. */
     private static final Pattern ALLOWED_PATH = Pattern.compile(
-            "/|/favicon\\.svg|/css/site\\.css|/js/[a-z-]+\\.js|/check/phone-rules\\.json"
-                    + "|/api/v1/range/search/[0-9A-F]{5}|/check/details\\?names=([A-Za-z0-9_.%-]*|\\*)");
+            "/|/favicon\\.svg|/css/site\\.css|/js/[a-z-]+\\.js|/js/vendor/noble-(curves|hashes)/[a-z0-9_/-]+\\.js"
+                    + "|/check/phone-rules\\.json|/api/v1/oprf/check|/check/details\\?names=([A-Za-z0-9_.%-]*|\\*)");
+    /** The one request body a check sends: the bucket and a base64url compressed P-256 point, nothing else. */
+    private static final Pattern CHECK_BODY = Pattern.compile("\\{\"bucket\":\"([0-9A-F]{5})\",\"element\":\"([A-Za-z0-9_-]{44})\"}");
 
 
     @TestHTTPResource("/")
@@ -119,8 +125,9 @@ class AccountCheckInBrowserTest extends InChromium {
                 "what to do, for each exposed kind of data, most urgent first");
 
         assertThat(result.locator("[data-sent-prefix]")).hasText(person.prefix());
-        assertThat(result.locator("[data-sent-request]")).hasText("GET /api/v1/range/search/" + person.prefix());
-        assertOnlyThePrefixLeft(person, received.since(receivedBefore));
+        assertThat(result.locator("[data-sent-request]")).hasText("POST /api/v1/oprf/check");
+        String element = assertOnlyTheBucketAndABlindedPointLeft(person, received.since(receivedBefore));
+        assertThat(result.locator("[data-sent-element]")).hasText(element);
         tab.screenshot("result-found-" + type.slug() + "-en");
     }
 
@@ -135,7 +142,13 @@ class AccountCheckInBrowserTest extends InChromium {
         assertThat(result.locator("h2")).hasText("Not found in any known leak");
         assertThat(result.locator("[data-breach]")).hasCount(0);
         assertThat(result.locator("[data-sent-prefix]")).hasText(person.prefix());
-        assertOnlyThePrefixLeft(person, received.since(receivedBefore));
+        String element = assertOnlyTheBucketAndABlindedPointLeft(person, received.since(receivedBefore));
+        assertThat(result.locator("[data-sent-element]")).hasText(element);
+
+        tab.forgetRequests();
+        submit();
+        assertNotEquals(element, tab.page().locator("[data-sent-element]").innerText(),
+                "checking the same identifier again sends an unrelated point");
         if (type == IdentifierType.EMAIL) {
             tab.screenshot("result-not-found-en");
         }
@@ -169,9 +182,6 @@ class AccountCheckInBrowserTest extends InChromium {
 
         assertThat(check(person.typed()).locator("h2")).hasText("Not found in any known leak");
 
-        // A browser keeps range answers for an hour (Cache-Control); a new visitor sees the new leak
-        closeTab();
-        openHomePage();
         Breach police = publish("Police", person, breach -> breach.dataClasses = List.of("names", "government-issued-ids"));
         Locator result = check(person.typed());
         assertThat(result.locator("h2")).hasText("Found in 1 data leak");
@@ -332,15 +342,19 @@ class AccountCheckInBrowserTest extends InChromium {
 
     /**
      * Neither the browser's log nor the server's record of this check holds the identifier (as typed,
-     * normalised or URL-encoded), its hash or the hash's suffix; the only range request is for the prefix.
+     * normalised or URL-encoded), its hash, the hash's suffix or its bytes in base64; the one request
+     * with a body is the check, and its body is the bucket and a blinded point. Returns that point.
      */
-    private void assertOnlyThePrefixLeft(TypedIdentifier person, List<String> serverSide) {
+    private String assertOnlyTheBucketAndABlindedPointLeft(TypedIdentifier person, List<String> serverSide) {
         List<String> browserSide = tab.requests();
+        byte[] sha1 = person.hash();
         List<String> secrets = Stream.of(person.typed().strip(), person.normalised(),
                         URLEncoder.encode(person.typed().strip(), StandardCharsets.UTF_8),
                         URLEncoder.encode(person.normalised(), StandardCharsets.UTF_8),
                         person.sha1(), person.sha1().toLowerCase(Locale.ROOT), person.sha1().substring(5),
-                        person.sha1().substring(5).toLowerCase(Locale.ROOT))
+                        person.sha1().substring(5).toLowerCase(Locale.ROOT),
+                        Base64.getEncoder().withoutPadding().encodeToString(sha1),
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(sha1))
                 .distinct().toList();
         for (String line : Stream.concat(browserSide.stream(), serverSide.stream()).toList()) {
             for (String secret : secrets) {
@@ -348,18 +362,28 @@ class AccountCheckInBrowserTest extends InChromium {
                     fail("A request gives away [" + secret + "]: " + line);
                 }
             }
-            assertFalse(line.contains(" BODY "), "no request has a body: " + line);
         }
         String origin = portal.toString().replaceAll("/$", "");
+        List<String> element = new ArrayList<>();
         for (String line : browserSide) {
             String url = line.split(" ")[1];
             assertTrue(url.startsWith(origin), "no request leaves the portal: " + url);
             assertTrue(ALLOWED_PATH.matcher(url.substring(origin.length())).matches(), "an expected request: " + url);
+            if (line.contains(" BODY ")) {
+                assertTrue(line.startsWith("POST " + origin + "/api/v1/oprf/check BODY "), "only the check has a body: " + line);
+                String body = line.substring(line.indexOf(" BODY ") + 6, line.indexOf(" HEADERS "));
+                Matcher sent = CHECK_BODY.matcher(body);
+                assertTrue(sent.matches(), "the body is the bucket and a point, nothing more: " + body);
+                assertEquals(person.prefix(), sent.group(1), "the bucket is the hash's first 5 characters");
+                byte[] point = Base64.getUrlDecoder().decode(sent.group(2));
+                assertTrue(point.length == 33 && (point[0] == 2 || point[0] == 3), "a compressed P-256 point: " + sent.group(2));
+                element.add(sent.group(2));
+            }
         }
-        assertTrue(browserSide.stream().anyMatch(line -> line.startsWith("GET " + origin + "/api/v1/range/search/"
-                + person.prefix() + " ")), "the prefix was asked for");
-        assertTrue(serverSide.stream().anyMatch(line -> line.startsWith("GET /api/v1/range/search/" + person.prefix() + " ")),
-                "the server received the prefix (or the browser answered from its cache)");
+        assertEquals(1, element.size(), "one check request: " + browserSide);
+        assertTrue(serverSide.stream().anyMatch(line -> line.startsWith("POST /api/v1/oprf/check ")),
+                "the server received the check");
+        return element.get(0);
     }
 
     private static double median(List<Double> values) {

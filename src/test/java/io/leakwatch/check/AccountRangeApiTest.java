@@ -1,26 +1,39 @@
 package io.leakwatch.check;
 
 import io.leakwatch.breach.Breach;
+import io.leakwatch.identifier.IdentifierHashes;
+import io.leakwatch.index.AccountTypes;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
+import io.leakwatch.testing.AdminApi;
+import io.leakwatch.testing.IngestDriver;
+import io.leakwatch.testing.OperatorSettings;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.common.mapper.TypeRef;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static io.leakwatch.testing.AdminApi.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code GET /api/v1/range/search/{prefix}}: the breached-account range search. */
+/**
+ * {@code GET /api/v1/range/search/{prefix}}: the breached-account range search, as an operator who
+ * turned it on sees it (email entries only; {@link AccountSearchOffTest} has the default).
+ */
 @QuarkusTest
+@TestProfile(OperatorSettings.class)
 class AccountRangeApiTest {
 
     private static final TypeRef<List<Map<String, Object>>> ENTRIES = new TypeRef<>() {
@@ -28,6 +41,8 @@ class AccountRangeApiTest {
 
     @Inject
     IndexFixture fixture;
+    @Inject
+    AdminApi adminApi;
 
     @ParameterizedTest
     @ValueSource(strings = {"ABCD", "ABCDEF1", "XYZ12", "ABCD%20", "%EF%BC%A1BCDE"})
@@ -71,6 +86,63 @@ class AccountRangeApiTest {
         Breach visible = fixture.publishBreach(IndexFixture.uniqueName("Visible"), breach -> { }, List.of(account));
         assertEquals(List.of(visible.name), entryFor(search(hex.substring(0, 5)), hex.substring(5)).get("websites"),
                 "only the listable breach is named, never " + hidden.name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {AccountTypes.PHONE, AccountTypes.NATIONAL_ID, AccountTypes.USERNAME, AccountTypes.NOT_RECORDED})
+    void onlyEmailEntriesAreEverListed(int types) {
+        byte[] email = IndexFixture.randomHash(HashKind.ACCOUNT);
+        byte[] other = Arrays.copyOf(email, email.length);
+        other[19] ^= 1; // the same bucket, even the same six-digit prefix
+        Breach emails = fixture.publishBreach(IndexFixture.uniqueName("Emails"), breach -> { }, List.of(email));
+        fixture.publishBreach(IndexFixture.uniqueName("Others"), breach -> { }, types, List.of(other));
+        fixture.publishBreach(IndexFixture.uniqueName("Both"), breach -> { }, types | AccountTypes.EMAIL,
+                List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
+        String hex = IndexFixture.hex(email);
+
+        List<Map<String, Object>> entries = search(hex.substring(0, 5));
+
+        assertEquals(List.of(emails.name), entryFor(entries, hex.substring(5)).get("websites"));
+        String otherSuffix = IndexFixture.hex(other).substring(5);
+        assertTrue(entries.stream().noneMatch(e -> otherSuffix.equals(e.get("hashSuffix"))),
+                "an entry that is not an email address is never listed");
+        List<Map<String, Object>> padded = given().header("Add-Padding", "true")
+                .when().get("/api/v1/range/search/" + hex.substring(0, 5)).then().statusCode(200).extract().as(ENTRIES);
+        assertTrue(padded.stream().noneMatch(e -> otherSuffix.equals(e.get("hashSuffix"))));
+    }
+
+    @Test
+    void aHashSeenAsAnEmailAndAsAUsernameIsAnEmail() {
+        byte[] account = IndexFixture.randomHash(HashKind.ACCOUNT);
+        Breach usernames = fixture.publishBreach(IndexFixture.uniqueName("Forum"), breach -> { }, AccountTypes.USERNAME,
+                List.of(account));
+        Breach emails = fixture.publishBreach(IndexFixture.uniqueName("Shop"), breach -> { }, AccountTypes.EMAIL, List.of(account));
+        String hex = IndexFixture.hex(account);
+
+        assertEquals(List.of(usernames.name, emails.name), entryFor(search(hex.substring(0, 5)), hex.substring(5)).get("websites"),
+                "the entry is an email address, so it is listed with every breach it is in");
+    }
+
+    @Test
+    void uploadedAccountHashesAreEmailsUnlessTheUploadSaysOtherwise() {
+        IngestDriver api = new IngestDriver(adminApi.newToken());
+        String emails = api.createBreach("HashedEmails");
+        String email = IdentifierHashes.sha1Hex(IngestDriver.randomPassword() + "@example.com");
+        api.publishAndWait(api.uploadAndWait(emails, "sha1", Map.of("target", "accounts"),
+                (email + "\n").getBytes(StandardCharsets.US_ASCII), "staged").getString("id"));
+        String phones = api.createBreach("HashedPhones");
+        String phone = IdentifierHashes.sha1Hex("+8613" + (100_000_000 + new java.util.Random().nextInt(899_999_999)));
+        api.publishAndWait(api.uploadAndWait(phones, "sha1", Map.of("target", "accounts", "type", "phone"),
+                (phone + "\n").getBytes(StandardCharsets.US_ASCII), "staged").getString("id"));
+
+        assertEquals(List.of(emails), entryFor(search(email.substring(0, 5)), email.substring(5)).get("websites"));
+        assertTrue(search(phone.substring(0, 5)).stream().noneMatch(e -> phone.substring(5).equals(e.get("hashSuffix"))),
+                "declared phone numbers are not served by the search");
+        assertEquals(List.of(phones), IngestDriver.websites(phone), "the oblivious check finds them");
+        as(api.token()).queryParam("format", "sha1").queryParam("target", "accounts").queryParam("type", "password")
+                .contentType("application/octet-stream").body(phone.getBytes(StandardCharsets.US_ASCII))
+                .post("/api/admin/breaches/" + phones + "/uploads")
+                .then().statusCode(400).body(org.hamcrest.Matchers.containsString("type must be email, phone, national-id or username"));
     }
 
     @Test

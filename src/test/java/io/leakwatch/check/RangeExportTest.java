@@ -2,9 +2,11 @@ package io.leakwatch.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leakwatch.breach.Breach;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexEntry;
 import io.leakwatch.index.IndexFixture;
+import io.leakwatch.oprf.OprfBuckets;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** export-ranges writes exactly what /range serves, so a CDN can serve the same contract. */
+/** export-ranges writes exactly what /range and the OPRF buckets serve, so a CDN can serve the same contract. */
 @QuarkusTest
 class RangeExportTest {
 
@@ -30,6 +32,8 @@ class RangeExportTest {
     RangeExport export;
     @Inject
     ObjectMapper json;
+    @Inject
+    OprfBuckets buckets;
 
     @Test
     void everyBucketInTheRangeIsWrittenAsTheRangeBody(@TempDir Path out) throws Exception {
@@ -57,6 +61,30 @@ class RangeExportTest {
         assertEquals(generation, manifest.get("generation").asInt());
         assertEquals(hex(first), manifest.get("firstPrefix").asText());
         assertTrue(manifest.get("entries").get("sha1").asLong() >= 1);
+    }
+
+    @Test
+    void theObliviousChecksBucketsAreWrittenAsTheirBodies(@TempDir Path out) throws Exception {
+        byte[] account = IndexFixture.randomHash(HashKind.ACCOUNT);
+        Breach breach = fixture.publishBreach(IndexFixture.uniqueName("Exported"), b -> { }, List.of(account));
+        int prefix = HashKind.prefixOf(account);
+        int first = Math.max(0, prefix - 2);
+        int last = Math.min(HashKind.BUCKET_COUNT - 1, prefix + 2);
+
+        assertEquals(0, export.run(out.toString(), "oprf", hex(first), hex(last)));
+
+        for (int p = first; p <= last; p++) {
+            byte[] served = given().when().get("/api/v1/oprf/buckets/" + hex(p)).then().statusCode(200).extract().asByteArray();
+            assertArrayEquals(served, Files.readAllBytes(out.resolve("oprf").resolve(hex(p) + ".json")),
+                    "the file is exactly the body the portal serves, empty buckets too");
+        }
+        assertTrue(Files.readString(out.resolve("oprf").resolve(hex(prefix) + ".json")).contains("\"" + breach.name + "\""));
+        assertFalse(Files.exists(out.resolve(hex(prefix) + ".txt")), "only the requested mode");
+
+        JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
+        assertEquals(buckets.served().generation(), manifest.get("generation").asInt());
+        assertEquals(buckets.served().keyId(), manifest.get("keyId").asText(), "evaluations must come from this key");
+        assertTrue(manifest.get("entries").get("oprf").asLong() >= 1);
     }
 
     private static String hex(int prefix) {

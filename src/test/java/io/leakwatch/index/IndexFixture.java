@@ -61,15 +61,20 @@ public class IndexFixture {
         return generation;
     }
 
-    /** Creates a breach, stages its accounts, and publishes both in one generation. */
+    /** Creates a breach, stages its accounts (email addresses), and publishes both in one generation. */
     public Breach publishBreach(String name, Consumer<Breach> flags, List<byte[]> accountHashes) {
+        return publishBreach(name, flags, AccountTypes.EMAIL, accountHashes);
+    }
+
+    /** The same for accounts indexed as {@code types} ({@link AccountTypes}). */
+    public Breach publishBreach(String name, Consumer<Breach> flags, int types, List<byte[]> accountHashes) {
         Breach breach = createBreach(name, flags);
         int generation = generations.beginStaging("test breach");
         markPending(breach.id, generation);
         byte[][] sorted = accountHashes.toArray(byte[][]::new);
         Arrays.sort(sorted, Arrays::compareUnsigned);
         merger.merge(generation, HashKind.ACCOUNT,
-                Arrays.stream(sorted).map(hash -> new IndexEntry(hash, breach.id)).iterator());
+                Arrays.stream(sorted).map(hash -> new IndexEntry(hash, AccountTypes.staged(breach.id, types))).iterator());
         publisher.publish(generation);
         return breach;
     }

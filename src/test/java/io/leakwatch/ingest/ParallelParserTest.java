@@ -23,7 +23,7 @@ class ParallelParserTest {
         List<String> handedOn = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            ParallelParser parsing = new ParallelParser(new LineParser.HashList(IngestFormat.SHA1, IngestTarget.PASSWORDS, 1),
+            ParallelParser parsing = new ParallelParser(new LineParser.HashList(IngestFormat.SHA1, new UploadOptions(IngestTarget.PASSWORDS, null, null), 1),
                     pool, 3, report, (kind, hashes, offset, value) -> {
                         assertEquals(HashKind.PASSWORD_SHA1, kind);
                         handedOn.add(HexFormat.of().withUpperCase().formatHex(hashes, offset, offset + 20));

@@ -67,13 +67,9 @@ public final class IngestDriver {
         return given().get("/range/" + sha1Hex.substring(0, 5)).then().statusCode(200).extract().asString();
     }
 
-    /** The breaches the account search names for an account hash. */
-    @SuppressWarnings("unchecked")
+    /** The breaches the oblivious check names for an account hash (as a browser would find them). */
     public static List<String> websites(String accountSha1Hex) {
-        List<Map<String, Object>> entries = given().get("/api/v1/range/search/" + accountSha1Hex.substring(0, 5))
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        return entries.stream().filter(e -> accountSha1Hex.substring(5).equals(e.get("hashSuffix")))
-                .map(e -> (List<String>) e.get("websites")).findFirst().orElse(List.of());
+        return OprfBrowser.withNewAddress().check(HexFormat.of().parseHex(accountSha1Hex)).orElse(List.of());
     }
 
     public static String randomPassword() {

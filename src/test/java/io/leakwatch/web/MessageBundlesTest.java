@@ -3,6 +3,7 @@ package io.leakwatch.web;
 import io.leakwatch.breach.BreachMessages;
 import io.leakwatch.check.CheckMessages;
 import io.leakwatch.explain.ExposureMessages;
+import io.leakwatch.notify.NotifyMessages;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class MessageBundlesTest {
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Set<Class<?>> BUNDLES = Set.of(SiteMessages.class, CheckMessages.class, BreachMessages.class,
-            ExposureMessages.class);
+            ExposureMessages.class, NotifyMessages.class);
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh"})

@@ -23,13 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PagesInBrowserTest extends InChromium {
 
+    private static final Path VENDORED = Path.of("src/main/resources/META-INF/resources/js/vendor");
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @TestHTTPResource("/")
@@ -209,8 +214,13 @@ class PagesInBrowserTest extends InChromium {
         }
     }
 
+    /**
+     * The home page and what a check adds: the phone rules when a phone number is typed, and the
+     * oblivious check's code (js/oprf.js and the vendored elliptic-curve library), which the page loads
+     * when typing starts rather than with itself.
+     */
     @Test
-    void theHomePageWeighsUnder100KilobytesCompressed() {
+    void theHomePageWeighsUnder100KilobytesCompressed() throws IOException {
         try (BrowserPages tab = BrowserPages.open(chromium.browser(), portal.toString(), "en")) {
             Page page = tab.page();
             List<Request> loaded = new CopyOnWriteArrayList<>();
@@ -218,16 +228,35 @@ class PagesInBrowserTest extends InChromium {
             page.navigate("/", new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
             long home = transferred(loaded);
             int requests = loaded.size();
+            assertTrue(loaded.stream().noneMatch(request -> request.url().contains("/js/vendor/")
+                    || request.url().endsWith("/js/oprf.js")), "the OPRF code is not part of the page");
+            loaded.clear();
             Request rules = page.waitForRequestFinished(new Page.WaitForRequestFinishedOptions()
                             .setPredicate(request -> request.url().endsWith("/check/phone-rules.json")),
                     () -> page.locator("#identifier").fill("138 0013 8000"));
             long phoneRules = transferred(List.of(rules));
+            long modules;
+            try (Stream<Path> files = Files.walk(VENDORED)) {
+                modules = files.filter(file -> file.toString().endsWith(".js")).count() + 1;
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (oprfCode(loaded).size() < modules && System.nanoTime() < deadline) {
+                page.waitForTimeout(20);
+            }
+            assertEquals(modules, oprfCode(loaded).size(), "js/oprf.js and every vendored module, once, when typing starts");
+            long oprf = transferred(oprfCode(loaded));
             System.out.printf("figure: home page weight %,d bytes compressed in %d requests"
-                    + " (HTML, CSS, scripts, icon); the phone rules a phone check loads add %,d bytes%n",
-                    home, requests, phoneRules);
+                    + " (HTML, CSS, scripts, icon); the phone rules a phone check loads add %,d bytes;"
+                    + " the OPRF code loaded when typing starts adds %,d bytes in %d requests%n",
+                    home, requests, phoneRules, oprf, modules);
             assertTrue(home < 100_000, "home page " + home + " bytes");
             assertTrue(home + phoneRules < 100_000, "with the phone rules " + (home + phoneRules) + " bytes");
         }
+    }
+
+    private static List<Request> oprfCode(List<Request> loaded) {
+        return loaded.stream().filter(request -> request.url().contains("/js/vendor/") || request.url().endsWith("/js/oprf.js"))
+                .toList();
     }
 
     /** Bytes on the wire: headers and (compressed) bodies. */

@@ -1,0 +1,275 @@
+package io.leakwatch.check;
+
+import io.leakwatch.breach.AccountSearchNames;
+import io.leakwatch.breach.Breach;
+import io.leakwatch.identifier.IdentifierHashes;
+import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.index.HashKind;
+import io.leakwatch.index.IndexFixture;
+import io.leakwatch.oprf.OprfBuckets;
+import io.leakwatch.oprf.OprfClient;
+import io.leakwatch.testing.AdjustableClock;
+import io.leakwatch.testing.AdminBrowser;
+import io.leakwatch.testing.BreachLoader;
+import io.leakwatch.testing.OprfBrowser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The oblivious account check: {@code POST /api/v1/oprf/check}, {@code /evaluate} and {@code GET /api/v1/oprf/buckets/{bucket}}. */
+@QuarkusTest
+class OprfCheckApiTest {
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    @Inject
+    BreachLoader loader;
+    @Inject
+    IndexFixture fixture;
+    @Inject
+    AccountSearchNames names;
+    @Inject
+    OprfBuckets buckets;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    AdjustableClock clock;
+
+    @Test
+    void aBrowserFindsItsAccountsWithThePublicBreachesTheyAreIn() {
+        String email = "oprf-" + Long.toHexString(System.nanoTime()) + "@example.org";
+        String phone = "+86 187 " + (1000_0000 + (int) (System.nanoTime() % 9000_0000));
+        BreachLoader.LoadedBreach shop = loader.create("OprfShop", false);
+        loader.publish(shop, "email,phone,name\n" + email + "," + phone + ",Wang Wei\n");
+        BreachLoader.LoadedBreach police = loader.create("OprfPolice", true);
+        String onlyInPolice = "+86 187 " + (1000_0000 + (int) ((System.nanoTime() / 7) % 9000_0000));
+        loader.publish(police, "phone,name\n" + phone + ",Wang Wei\n" + onlyInPolice + ",Li Na\n");
+
+        OprfBrowser browser = OprfBrowser.withNewAddress();
+        assertEquals(List.of(shop.name()), browser.check(IdentifierType.EMAIL, email.toUpperCase()),
+                "found through its normalised form, with the breach's name");
+        assertEquals(List.of(shop.name()), browser.check(IdentifierType.PHONE, phone),
+                "the sensitive breach it is in too is never named");
+        assertEquals(List.of(), browser.check(IdentifierType.PHONE, onlyInPolice),
+                "an account only in a sensitive breach is not in its bucket at all");
+        assertEquals(List.of(), browser.check(IdentifierType.EMAIL, "never-" + email));
+    }
+
+    @Test
+    void anAccountOnlyInSensitiveBreachesLeavesNoEntryBehind() {
+        byte[] hidden = IndexFixture.randomHash(HashKind.ACCOUNT);
+        fixture.publishBreach(IndexFixture.uniqueName("OprfHidden"), breach -> breach.sensitive = true, List.of(hidden));
+
+        Map<String, Object> bucket = bucket(OprfBrowser.bucketOf(hidden));
+        assertEquals(List.of(), bucket.get("entries"), "nothing else is in this random bucket, and the hidden account is left out");
+        assertEquals(List.of(), bucket.get("breaches"));
+    }
+
+    @Test
+    void aBreachMadeSensitiveIsNoLongerNamedAndBodiesAreRenderedAgain() {
+        byte[] account = IndexFixture.randomHash(HashKind.ACCOUNT);
+        Breach breach = fixture.publishBreach(IndexFixture.uniqueName("OprfLater"), b -> { }, List.of(account));
+        OprfBrowser browser = OprfBrowser.withNewAddress();
+        assertEquals(Optional.of(List.of(breach.name)), browser.check(account));
+        String etagBefore = given().get("/api/v1/oprf/buckets/" + OprfBrowser.bucketOf(account)).header("ETag");
+
+        QuarkusTransaction.requiringNew().run(() -> Breach.update("sensitive = true where id = ?1", breach.id));
+        names.reload();
+
+        assertEquals(Optional.empty(), browser.check(account), "not named from the moment the names are reloaded");
+        Map<String, Object> bucket = bucket(OprfBrowser.bucketOf(account));
+        assertFalse(bucket.get("breaches").toString().contains(breach.name));
+        BreachLoader.await(() -> buckets.served().listingFingerprint() == names.listing().fingerprint(),
+                "the bodies are rendered again for the new names");
+        assertFalse(bucket(OprfBrowser.bucketOf(account)).get("breaches").toString().contains(breach.name));
+        String etagAfter = given().get("/api/v1/oprf/buckets/" + OprfBrowser.bucketOf(account)).header("ETag");
+        assertFalse(etagBefore.equals(etagAfter), "caches see a new validator");
+    }
+
+    @Test
+    void aBucketIsTheSameForEveryoneCacheableAndWhatTheCheckReturns() {
+        byte[] account = IndexFixture.randomHash(HashKind.ACCOUNT);
+        Breach breach = fixture.publishBreach(IndexFixture.uniqueName("OprfCached"), b -> { }, List.of(account));
+        String bucketId = OprfBrowser.bucketOf(account);
+
+        Response bucket = given().get("/api/v1/oprf/buckets/" + bucketId.toLowerCase());
+        bucket.then().statusCode(200).contentType(startsWith("application/json"))
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Cache-Control", startsWith("public, max-age="));
+        Map<String, Object> body = bucket.jsonPath().getMap("");
+        assertEquals(List.of(breach.name), body.get("breaches"));
+        assertEquals(buckets.served().generation(), body.get("generation"));
+        String keyId = (String) body.get("keyId");
+        assertEquals(16, keyId.length());
+
+        given().header("If-None-Match", bucket.header("ETag")).get("/api/v1/oprf/buckets/" + bucketId)
+                .then().statusCode(304);
+
+        OprfClient.Blinded blinded = OprfClient.blind(account);
+        Response check = OprfBrowser.withNewAddress().post(bucketId, BASE64URL.encodeToString(blinded.element()));
+        check.then().statusCode(200).header("Access-Control-Allow-Origin", "*").header("Cache-Control", "no-store");
+        assertEquals(body, check.jsonPath().getMap("bucket"), "the check returns the bucket body as it is");
+        assertEquals(keyId, check.jsonPath().getString("keyId"));
+
+        Response evaluate = given().header("X-Forwarded-For", AdminBrowser.newClientAddress())
+                .contentType("application/json").body(Map.of("element", BASE64URL.encodeToString(blinded.element())))
+                .post("/api/v1/oprf/evaluate");
+        evaluate.then().statusCode(200);
+        assertEquals(Map.of("keyId", keyId, "evaluated", check.jsonPath().getString("evaluated")), evaluate.jsonPath().getMap(""),
+                "the same evaluation, without the bucket");
+        byte[] output = OprfClient.entryOutput(blinded, Base64.getUrlDecoder().decode(evaluate.jsonPath().getString("evaluated")));
+        assertEquals(Optional.of(List.of(breach.name)), OprfBrowser.match(body, output), "a bucket from a CDN and an evaluation match");
+    }
+
+    @Test
+    void anEmptyBucketSaysSo() {
+        Map<String, Object> body = bucket("00000");
+        assertNotNull(body.get("generation"));
+        assertTrue(body.containsKey("keyId"));
+    }
+
+    @Test
+    void aPreflightAllowsJsonPostsFromAnyOrigin() {
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/oprf/check")
+                .then().statusCode(204).header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", "POST, OPTIONS")
+                .header("Access-Control-Allow-Headers", "Content-Type");
+    }
+
+    static Stream<Arguments> badInput() {
+        String element = BASE64URL.encodeToString(OprfClient.blind(new byte[20]).element());
+        byte[] notOnCurve = new byte[33];
+        notOnCurve[0] = 0x02;
+        notOnCurve[32] = 0x01; // x = 1: x^3 - 3x + b is not a square mod p
+        byte[] beyondTheField = new byte[33];
+        Arrays.fill(beyondTheField, (byte) 0xFF);
+        beyondTheField[0] = 0x03; // x = 2^256 - 1 is not a field element
+        byte[] zeros = new byte[33]; // the identity has no 33-byte encoding: a 0x00 tag with 32 more bytes is refused
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"bucket\":\"ABCDE\",", "The body must be a JSON object."),
+                Arguments.of("not an object", "[\"ABCDE\"]", "The body must be a JSON object."),
+                Arguments.of("an empty body", "", "The body must be a JSON object."),
+                Arguments.of("an unknown member", "{\"bucket\":\"ABCDE\",\"element\":\"" + element + "\",\"type\":\"phone\"}",
+                        "The body may only hold \"bucket\" and \"element\"."),
+                Arguments.of("a duplicate member", "{\"bucket\":\"ABCDE\",\"bucket\":\"ABCDF\",\"element\":\"" + element + "\"}",
+                        "The body must be a JSON object."),
+                Arguments.of("no bucket", "{\"element\":\"" + element + "\"}", "\"bucket\" must be exactly 5 hexadecimal characters."),
+                Arguments.of("no element", "{\"bucket\":\"ABCDE\"}", "\"element\" must be a string: the blinded element in base64url."),
+                Arguments.of("a short bucket", "{\"bucket\":\"ABCD\",\"element\":\"" + element + "\"}",
+                        "\"bucket\" must be exactly 5 hexadecimal characters."),
+                Arguments.of("a long bucket", "{\"bucket\":\"ABCDEF\",\"element\":\"" + element + "\"}",
+                        "\"bucket\" must be exactly 5 hexadecimal characters."),
+                Arguments.of("a non-hex bucket", "{\"bucket\":\"ABCDG\",\"element\":\"" + element + "\"}",
+                        "\"bucket\" must be exactly 5 hexadecimal characters."),
+                Arguments.of("a full-width bucket", "{\"bucket\":\"ＡBCDE\",\"element\":\"" + element + "\"}",
+                        "\"bucket\" must be exactly 5 hexadecimal characters."),
+                Arguments.of("a numeric bucket", "{\"bucket\":12345,\"element\":\"" + element + "\"}",
+                        "\"bucket\" must be exactly 5 hexadecimal characters."),
+                Arguments.of("bad base64url", "{\"bucket\":\"ABCDE\",\"element\":\"" + element.substring(0, 43) + "+\"}",
+                        "\"element\" must be base64url without padding."),
+                Arguments.of("padded base64url", "{\"bucket\":\"ABCDE\",\"element\":\"" + element + "=\"}",
+                        "\"element\" must be base64url without padding."),
+                Arguments.of("a 32-byte element", "{\"bucket\":\"ABCDE\",\"element\":\"" + BASE64URL.encodeToString(new byte[32]) + "\"}",
+                        "\"element\" must encode 33 bytes."),
+                Arguments.of("a 65-byte element", "{\"bucket\":\"ABCDE\",\"element\":\"" + BASE64URL.encodeToString(new byte[65]) + "\"}",
+                        "\"element\" must encode 33 bytes."),
+                Arguments.of("33 bytes not on the curve", "{\"bucket\":\"ABCDE\",\"element\":\"" + BASE64URL.encodeToString(notOnCurve) + "\"}",
+                        "\"element\" is not usable: The element is not a point on P-256."),
+                Arguments.of("an x beyond the field", "{\"bucket\":\"ABCDE\",\"element\":\"" + BASE64URL.encodeToString(beyondTheField) + "\"}",
+                        "\"element\" is not usable: The element is not a point on P-256."),
+                Arguments.of("the identity in 33 bytes", "{\"bucket\":\"ABCDE\",\"element\":\"" + BASE64URL.encodeToString(zeros) + "\"}",
+                        "\"element\" is not usable: The element is not a point on P-256."),
+                Arguments.of("SEC1's encoding of the identity", "{\"bucket\":\"ABCDE\",\"element\":\"AA\"}",
+                        "\"element\" must encode 33 bytes."),
+                Arguments.of("an oversize body", "{\"bucket\":\"ABCDE\",\"element\":\"" + element + "\",\"pad\":\"" + "x".repeat(2000) + "\"}",
+                        "The body must be at most 1024 bytes."));
+    }
+
+    @ParameterizedTest(name = "{0} is refused")
+    @MethodSource("badInput")
+    void badInputIsRefusedAndNeverEvaluated(String what, String body, String reason) {
+        double evaluatedBefore = evaluations("evaluated");
+        double invalidBefore = evaluations("invalid");
+
+        Response refused = given().header("X-Forwarded-For", AdminBrowser.newClientAddress())
+                .contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/oprf/check");
+
+        refused.then().statusCode(400).contentType(startsWith("text/plain"));
+        assertEquals(reason, refused.asString());
+        assertEquals(evaluatedBefore, evaluations("evaluated"), "nothing was evaluated");
+        assertEquals(invalidBefore + 1, evaluations("invalid"));
+    }
+
+    @Test
+    void aMalformedBucketIdIsRefused() {
+        for (String bucket : List.of("ABCD", "ABCDEF", "XYZ12", "%EF%BC%A1BCDE")) {
+            given().urlEncodingEnabled(false).get("/api/v1/oprf/buckets/" + bucket)
+                    .then().statusCode(400).contentType(startsWith("text/plain"));
+        }
+    }
+
+    @Test
+    void aClientOverItsLimitGets429WithRetryAfter() throws Exception {
+        OprfBrowser browser = OprfBrowser.withNewAddress();
+        String element = BASE64URL.encodeToString(OprfClient.blind(new byte[20]).element());
+        double limitedBefore = evaluations("limited-address");
+        Response refused;
+        try (AutoCloseable frozen = clock.freeze()) {
+            for (int i = 0; i < 30; i++) {
+                assertEquals(200, browser.post("ABCDE", element).statusCode(), "evaluation " + (i + 1) + " is within the limit");
+            }
+            refused = browser.post("ABCDE", element);
+        }
+
+        assertEquals(429, refused.statusCode());
+        assertEquals("2", refused.header("Retry-After"), "one evaluation back every 60 s / 30");
+        assertTrue(refused.asString().startsWith("Too many checks from your network"));
+        assertEquals(limitedBefore + 1, evaluations("limited-address"));
+        assertEquals(200, OprfBrowser.withNewAddress().post("ABCDE", element).statusCode(), "other networks are not held back");
+        String sameNetwork = "2001:db8:ffff:1::" + Integer.toHexString((int) (System.nanoTime() & 0xffff));
+        for (int i = 0; i < 30; i++) {
+            new OprfBrowser(sameNetwork).post("ABCDE", element);
+        }
+        String otherAddressSameSlash64 = sameNetwork.substring(0, sameNetwork.lastIndexOf(':') + 1) + "beef";
+        assertEquals(429, new OprfBrowser(otherAddressSameSlash64).post("ABCDE", element).statusCode(),
+                "an IPv6 /64 is one client");
+    }
+
+    @Test
+    void bucketsAreNotLimited() {
+        String address = AdminBrowser.newClientAddress();
+        for (int i = 0; i < 150; i++) {
+            given().header("X-Forwarded-For", address).get("/api/v1/oprf/buckets/ABCDE").then().statusCode(200);
+        }
+    }
+
+    private Map<String, Object> bucket(String bucket) {
+        return given().get("/api/v1/oprf/buckets/" + bucket).then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    private double evaluations(String outcome) {
+        return registry.counter("leakwatch.oprf.evaluations", "outcome", outcome).count();
+    }
+}
