@@ -11,13 +11,15 @@ import java.util.Map;
 /**
  * {@code leakwatch_range_requests_total{mode, status}} on {@code /q/metrics}: the password range
  * answers (200 and 304), which are not written to the access log one line each (see README
- * "Operations"). Counters only: no prefix, no client, nothing about what was looked up.
+ * "Operations"). Counters only: no prefix, no client, nothing about what was looked up. Counting
+ * starts when {@link RangeWarmUp} has finished, so that its requests are not taken for clients'.
  */
 @ApplicationScoped
 public class RangeMetrics {
 
     private final Map<HashKind, Counter> served = new EnumMap<>(HashKind.class);
     private final Map<HashKind, Counter> notModified = new EnumMap<>(HashKind.class);
+    private volatile boolean counting;
 
     public RangeMetrics(MeterRegistry registry) {
         for (HashKind kind : HashKind.values()) {
@@ -36,11 +38,19 @@ public class RangeMetrics {
                 .register(registry);
     }
 
+    void startCounting() {
+        counting = true;
+    }
+
     void served(HashKind kind) {
-        served.get(kind).increment();
+        if (counting) {
+            served.get(kind).increment();
+        }
     }
 
     void notModified(HashKind kind) {
-        notModified.get(kind).increment();
+        if (counting) {
+            notModified.get(kind).increment();
+        }
     }
 }

@@ -22,4 +22,11 @@ public interface IndexConfig {
     /** {@code Cache-Control: max-age} of range responses; a generation never changes once published. */
     @WithDefault("PT1H")
     Duration rangeMaxAge();
+
+    /**
+     * How long a starting node serves range requests to itself before readiness turns UP, so that
+     * its first clients meet compiled code (0 turns the warm-up off).
+     */
+    @WithDefault("5S")
+    Duration rangeWarmUp();
 }

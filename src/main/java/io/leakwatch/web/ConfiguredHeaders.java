@@ -64,11 +64,12 @@ public class ConfiguredHeaders {
                 .orElse(true);
     }
 
-    /** Header names and values, ready to be set on a response. */
+    /** Header names and values, ready to be added to a response. */
     public record HeaderValues(AsciiString[] names, AsciiString[] values) {
+        /** Adds them to the headers of a response that has none of them yet. */
         public void addTo(MultiMap responseHeaders) {
             for (int i = 0; i < names.length; i++) {
-                responseHeaders.set(names[i], values[i]);
+                responseHeaders.add(names[i], values[i]);
             }
         }
     }
