@@ -152,7 +152,7 @@ NGINX
   first=$(run_wrk 10s "http://127.0.0.1:$PORTAL_PORT" "$buckets")
   first_nginx=$(run_wrk 10s "http://127.0.0.1:$NGINX_PORT" "$buckets")
   # Same bodies from both: a sanity check that the comparison is fair.
-  for prefix in 00000 $(printf '%05X' $((buckets / 2)) $((buckets - 1))); do
+  for prefix in 00000 $(printf '%05X ' $((buckets / 2)) $((buckets - 1))); do
     cmp -s <(curl -s "http://127.0.0.1:$PORTAL_PORT/range/$prefix") <(curl -s "http://127.0.0.1:$NGINX_PORT/range/$prefix") \
       || { echo "bodies differ for $prefix"; stop "$portal" "$nginx_pid"; exit 1; }
   done

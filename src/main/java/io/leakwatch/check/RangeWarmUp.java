@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +26,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends {@code /range} requests to the portal itself, over its own port, for
- * {@code leakwatch.index.range-warm-up} after it starts listening and before readiness turns UP, so
- * that the JIT compiles the request path while no client waits: a freshly started node otherwise
- * served its first minute at a fraction of its speed. The requests take the real way (socket, HTTP
- * codec, router, {@link RangeRoutes}) with the mix clients send: mostly plain, some padded, gzipped,
- * revalidated, NTLM or HEAD.
+ * Sends {@code /range} requests to the portal itself, over its own port, once it listens and before
+ * readiness turns UP, so that the JIT compiles the request path while no client waits: a freshly
+ * started node otherwise served its first minute at a fraction of its speed. The requests take the
+ * real way (socket, HTTP codec, router, {@link RangeRoutes}) with the mix clients send: mostly plain,
+ * some padded, gzipped, revalidated, NTLM or HEAD.
+ *
+ * <p>It ends when the compiler has gone quiet (under {@link #QUIET_COMPILING} of each second spent
+ * compiling, {@link #QUIET_SECONDS} seconds in a row, after at least {@link #MIN_REQUESTS} requests),
+ * or after {@code leakwatch.index.range-warm-up} at the latest: how long compiling takes depends on
+ * what else the machine is doing (about 10 s on a 2-core machine shared with four builds), more than
+ * on the number of requests.
  *
  * <p>The client is a few blocking sockets and a byte scan for {@code Content-Length}, so that the
  * compiler's time goes to the server's code rather than to a client's. Nothing is logged per request
@@ -51,6 +59,15 @@ public class RangeWarmUp implements HealthCheck {
     private static final int REQUESTS = 1024;
     /** Buckets the requests ask for: ones that hold entries, as real lookups mostly do. */
     private static final int SAMPLE_PREFIXES = 4096;
+    /** Enough for the request path's methods to reach the compiler's thresholds. */
+    private static final long MIN_REQUESTS = 20_000;
+    /** Compiling time per second of warm-up under which the compiler counts as quiet. */
+    private static final Duration QUIET_COMPILING = Duration.ofMillis(50);
+    /**
+     * Quiet seconds in a row that end the warm-up: the compiling time only grows when a compilation
+     * completes, and one of the request path's largest can take a second or two.
+     */
+    private static final int QUIET_SECONDS = 2;
 
     private final ServedIndex servedIndex;
     private final FinishedBodies finishedBodies;
@@ -94,18 +111,31 @@ public class RangeWarmUp implements HealthCheck {
                 Thread.sleep(200);
             }
             List<byte[]> requests = requests(snapshot, server);
-            LOG.infof("Warming up the range API for %d s before reporting ready", duration.toSeconds());
+            LOG.infof("Warming up the range API (at most %d s) before reporting ready", duration.toSeconds());
             long start = System.nanoTime();
             long deadline = start + duration.toNanos();
             AtomicLong answered = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int first = t * REQUESTS / THREADS;
-                Thread thread = new Thread(() -> drive(server, requests, first, deadline, answered), "range-warm-up-" + t);
+                Thread thread = new Thread(() -> drive(server, requests, first, stop, answered), "range-warm-up-" + t);
                 thread.setDaemon(true);
                 thread.start();
                 threads.add(thread);
             }
+            CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+            boolean measurable = compiler != null && compiler.isCompilationTimeMonitoringSupported();
+            long compiled = measurable ? compiler.getTotalCompilationTime() : 0;
+            int quietSeconds = 0;
+            while (System.nanoTime() < deadline && quietSeconds < QUIET_SECONDS && threads.stream().anyMatch(Thread::isAlive)) {
+                Thread.sleep(1000);
+                long nowCompiled = measurable ? compiler.getTotalCompilationTime() : 0;
+                boolean quiet = measurable && answered.get() >= MIN_REQUESTS && nowCompiled - compiled < QUIET_COMPILING.toMillis();
+                quietSeconds = quiet ? quietSeconds + 1 : 0;
+                compiled = nowCompiled;
+            }
+            stop.set(true);
             for (Thread thread : threads) {
                 thread.join();
             }
@@ -117,15 +147,16 @@ public class RangeWarmUp implements HealthCheck {
         }
     }
 
-    /** One thread's connections: a request on each, then each answer read, until the deadline. */
-    private static void drive(InetSocketAddress server, List<byte[]> requests, int first, long deadline, AtomicLong answered) {
+    /** One thread's connections: a request on each, then each answer read, until told to stop. */
+    private static void drive(InetSocketAddress server, List<byte[]> requests, int first, AtomicBoolean stop,
+                              AtomicLong answered) {
         Connection[] connections = new Connection[CONNECTIONS / THREADS];
         try {
             for (int i = 0; i < connections.length; i++) {
                 connections[i] = new Connection(server);
             }
             int next = first;
-            while (System.nanoTime() < deadline) {
+            while (!stop.get()) {
                 for (Connection connection : connections) {
                     connection.send(requests.get(next++ % requests.size()));
                 }

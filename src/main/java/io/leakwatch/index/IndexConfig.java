@@ -24,9 +24,10 @@ public interface IndexConfig {
     Duration rangeMaxAge();
 
     /**
-     * How long a starting node serves range requests to itself before readiness turns UP, so that
-     * its first clients meet compiled code (0 turns the warm-up off).
+     * The longest a starting node sends range requests to itself before readiness turns UP, so that
+     * its first clients meet compiled code; it stops earlier once the JIT compiler is quiet (0 turns
+     * the warm-up off).
      */
-    @WithDefault("5S")
+    @WithDefault("30S")
     Duration rangeWarmUp();
 }
