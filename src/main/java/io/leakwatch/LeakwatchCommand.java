@@ -7,6 +7,7 @@ import io.leakwatch.database.EmbeddedDatabase;
 import io.leakwatch.index.SyntheticPasswordsCommand;
 import io.leakwatch.notify.NotifyBenchmarkCommand;
 import io.leakwatch.synth.GenerateCommand;
+import io.leakwatch.web.ReadyCommand;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "leakwatch", mixinStandardHelpOptions = true,
         description = "Serves the Leakwatch portal (no sub-command), or runs one of its commands.",
         subcommands = {AdminCommand.class, GenerateCommand.class, ExportRangesCommand.class,
-                SyntheticPasswordsCommand.class, NotifyBenchmarkCommand.class})
+                SyntheticPasswordsCommand.class, NotifyBenchmarkCommand.class, ReadyCommand.class})
 public class LeakwatchCommand implements Callable<Integer> {
 
     @Override
