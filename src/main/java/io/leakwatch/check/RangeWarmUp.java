@@ -6,6 +6,7 @@ import io.leakwatch.index.IndexConfig;
 import io.leakwatch.index.ServedIndex;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -68,6 +69,7 @@ public class RangeWarmUp implements HealthCheck {
      * completes, and one of the request path's largest can take a second or two.
      */
     private static final int QUIET_SECONDS = 2;
+    private static final Duration PLAIN_HTTP_GRACE = Duration.ofSeconds(10);
 
     private final ServedIndex servedIndex;
     private final FinishedBodies finishedBodies;
@@ -75,6 +77,7 @@ public class RangeWarmUp implements HealthCheck {
     private final HttpServer httpServer;
     private final Duration duration;
     private final boolean serving;
+    private volatile boolean started;
     private volatile boolean done;
 
     public RangeWarmUp(ServedIndex servedIndex, FinishedBodies finishedBodies, RangeMetrics metrics, HttpServer httpServer,
@@ -93,6 +96,7 @@ public class RangeWarmUp implements HealthCheck {
     }
 
     void onHttpStart(@ObservesAsync HttpServerStart start) {
+        started = true;
         if (!serving || duration.isZero() || duration.isNegative()) {
             finish();
             return;
@@ -102,6 +106,18 @@ public class RangeWarmUp implements HealthCheck {
         Thread thread = new Thread(() -> run(new InetSocketAddress(address, httpServer.getPort())), "range-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The warm-up speaks plain HTTP: a node that listens on HTTPS only (insecure requests disabled)
+     * reports ready without one.
+     */
+    void onHttpsStart(@ObservesAsync HttpsServerStart start) throws InterruptedException {
+        Thread.sleep(PLAIN_HTTP_GRACE.toMillis()); // both listeners open in the same start
+        if (!started) {
+            LOG.info("No plain HTTP port to warm the range API up over: ready without a warm-up");
+            finish();
+        }
     }
 
     private void run(InetSocketAddress server) {
