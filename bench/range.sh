@@ -91,6 +91,9 @@ stop() { # pids: ends them and waits until they are gone (the portal stops its e
     while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   done
 }
+PORTAL_PID=""
+NGINX_PID=""
+trap 'stop $PORTAL_PID $NGINX_PID' EXIT # also when interrupted: nothing of this run is left behind
 
 prepare() { # dir entries buckets: the index, the portal's first start (demo data), the export
   local dir=$1 entries=$2 buckets=$3
@@ -98,12 +101,11 @@ prepare() { # dir entries buckets: the index, the portal's first start (demo dat
   LEAKWATCH_DATA_DIR="$dir/data" java -jar "$JAR" synthetic-passwords --entries "$entries" --buckets "$buckets" 2>&1 \
     | grep '^Published' | sed 's/^/  /'
   # The first start loads the demo data (a new generation); the export must be of what is served.
-  local portal
-  portal=$(start_portal "$dir")
-  await_ready "$portal" >/dev/null
+  PORTAL_PID=$(start_portal "$dir")
+  await_ready "$PORTAL_PID" >/dev/null
   LEAKWATCH_DATA_DIR="$dir/data" java -jar "$JAR" export-ranges --mode sha1 --out "$dir/export" 2>&1 \
     | grep '^Exported' | sed 's/^/  /'
-  stop "$portal"
+  stop "$PORTAL_PID"
 }
 
 scenario() { # name entries buckets
@@ -143,9 +145,10 @@ http {
 }
 NGINX
   nginx -c "$dir/nginx.conf" -p "$dir" -g 'daemon off;' &
-  local nginx_pid=$!
-  local portal ready_after
-  portal=$(start_portal "$dir")
+  NGINX_PID=$!
+  local nginx_pid=$NGINX_PID portal ready_after
+  PORTAL_PID=$(start_portal "$dir")
+  portal=$PORTAL_PID
   ready_after=$(await_ready "$portal")
   # The first 10 s after readiness, then nginx right after as the reference of that moment.
   local first first_nginx
@@ -154,7 +157,7 @@ NGINX
   # Same bodies from both: a sanity check that the comparison is fair.
   for prefix in 00000 $(printf '%05X ' $((buckets / 2)) $((buckets - 1))); do
     cmp -s <(curl -s "http://127.0.0.1:$PORTAL_PORT/range/$prefix") <(curl -s "http://127.0.0.1:$NGINX_PORT/range/$prefix") \
-      || { echo "bodies differ for $prefix"; stop "$portal" "$nginx_pid"; exit 1; }
+      || { echo "bodies differ for $prefix"; exit 1; }
   done
   run_wrk "$WARMUP" "http://127.0.0.1:$NGINX_PORT" "$buckets" >/dev/null
   run_wrk "$WARMUP" "http://127.0.0.1:$PORTAL_PORT" "$buckets" >/dev/null
