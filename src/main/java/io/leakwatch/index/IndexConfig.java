@@ -30,4 +30,12 @@ public interface IndexConfig {
      */
     @WithDefault("false")
     boolean accountSearchEmails();
+
+    /**
+     * The longest a starting node sends range requests to itself before readiness turns UP, so that
+     * its first clients meet compiled code; it stops earlier once the JIT compiler is quiet (0 turns
+     * the warm-up off).
+     */
+    @WithDefault("30S")
+    Duration rangeWarmUp();
 }

@@ -249,12 +249,14 @@ class OprfCheckApiTest {
         assertEquals(limitedBefore + 1, evaluations("limited-address"));
         assertEquals(200, OprfBrowser.withNewAddress().post("ABCDE", element).statusCode(), "other networks are not held back");
         String sameNetwork = "2001:db8:ffff:1::" + Integer.toHexString((int) (System.nanoTime() & 0xffff));
-        for (int i = 0; i < 30; i++) {
-            new OprfBrowser(sameNetwork).post("ABCDE", element);
-        }
         String otherAddressSameSlash64 = sameNetwork.substring(0, sameNetwork.lastIndexOf(':') + 1) + "beef";
-        assertEquals(429, new OprfBrowser(otherAddressSameSlash64).post("ABCDE", element).statusCode(),
-                "an IPv6 /64 is one client");
+        try (AutoCloseable frozen = clock.freeze()) { // no evaluation comes back while a slow machine sends them
+            for (int i = 0; i < 30; i++) {
+                new OprfBrowser(sameNetwork).post("ABCDE", element);
+            }
+            assertEquals(429, new OprfBrowser(otherAddressSameSlash64).post("ABCDE", element).statusCode(),
+                    "an IPv6 /64 is one client");
+        }
     }
 
     @Test
