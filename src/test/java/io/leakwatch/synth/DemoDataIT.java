@@ -15,14 +15,19 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The first start loads the demo set the README promises, once; readiness waits for it. */
+/**
+ * The first start loads the demo set the README promises, once; readiness waits for it (and for the
+ * OPRF outputs of its account entries, computed as they are published).
+ */
 class DemoDataIT {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     @Test
     void theReadmesExampleIdentifiersAreFoundOnAFreshPortal(@TempDir Path dataDir) {
         Map<String, String> env = Map.of("LEAKWATCH_DATA_DIR", dataDir.toString());
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
-            Duration ready = portal.awaitOk("/q/health/ready", Duration.ofSeconds(120));
+            Duration ready = portal.awaitOk("/q/health/ready", READY_TIMEOUT);
             System.out.printf("figure: first start with demo data to ready took %d ms%n", ready.toMillis());
 
             OprfBrowser browser = OprfBrowser.against(portal.uri("/"));
@@ -38,7 +43,7 @@ class DemoDataIT {
                     "the credential dump's passwords feed the password index");
         }
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
-            portal.awaitOk("/q/health/ready", Duration.ofSeconds(120));
+            portal.awaitOk("/q/health/ready", READY_TIMEOUT);
             assertEquals(4, countOccurrences(portal.get("/api/v1/breaches"), "\"Name\""), "loaded only once");
         }
     }

@@ -36,7 +36,7 @@ class AdminBootstrapIT {
 
     @Test
     void theFirstAdminComesFromTheCommandLineEvenWhileThePortalRuns(@TempDir Path dataDir) throws Exception {
-        Map<String, String> env = Map.of("LEAKWATCH_DATA_DIR", dataDir.toString());
+        Map<String, String> env = Map.of("LEAKWATCH_DATA_DIR", dataDir.toString(), "LEAKWATCH_DEMO_DATA", "false");
         Path log = dataDir.resolve("portal.log");
         try (PortalProcess portal = PortalProcess.start(env, log)) {
             portal.awaitOk("/q/health/ready", START_TIMEOUT);
@@ -71,7 +71,7 @@ class AdminBootstrapIT {
     void theFirstAdminAndATokenComeFromTheEnvironmentOnce(@TempDir Path dataDir) throws Exception {
         String token = "environment-token-" + "0123456789abcdef".repeat(2);
         Map<String, String> env = Map.of(
-                "LEAKWATCH_DATA_DIR", dataDir.toString(),
+                "LEAKWATCH_DATA_DIR", dataDir.toString(), "LEAKWATCH_DEMO_DATA", "false",
                 "LEAKWATCH_ADMIN_USERNAME", "boot-admin",
                 "LEAKWATCH_ADMIN_PASSWORD", PASSWORD,
                 "LEAKWATCH_ADMIN_TOKEN", token);
