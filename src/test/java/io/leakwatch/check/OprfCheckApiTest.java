@@ -143,6 +143,24 @@ class OprfCheckApiTest {
     }
 
     @Test
+    void aBucketAPublishDidNotChangeKeepsItsBodyUnderTheNewGeneration() {
+        byte[] account = IndexFixture.randomHash(HashKind.ACCOUNT);
+        Breach breach = fixture.publishBreach(IndexFixture.uniqueName("OprfKept"), b -> { }, List.of(account));
+        Map<String, Object> before = bucket(OprfBrowser.bucketOf(account));
+        byte[] elsewhere = IndexFixture.randomHash(HashKind.ACCOUNT);
+        elsewhere[0] = (byte) (account[0] ^ 0x80); // another bucket
+        fixture.publishBreach(IndexFixture.uniqueName("OprfElsewhere"), b -> { }, List.of(elsewhere));
+
+        Map<String, Object> after = bucket(OprfBrowser.bucketOf(account));
+
+        assertEquals(buckets.served().generation(), after.get("generation"));
+        assertEquals((Integer) before.get("generation") + 1, after.get("generation"));
+        assertEquals(before.get("entries"), after.get("entries"), "the same entries, as the key and the accounts are the same");
+        assertEquals(before.get("breaches"), after.get("breaches"));
+        assertEquals(Optional.of(List.of(breach.name)), OprfBrowser.withNewAddress().check(account));
+    }
+
+    @Test
     void anEmptyBucketSaysSo() {
         Map<String, Object> body = bucket("00000");
         assertNotNull(body.get("generation"));
