@@ -79,7 +79,7 @@ public class OutboxWorker {
         }
     }
 
-    @Scheduled(every = "${leakwatch.notify.outbox.poll-interval:5S}", delayed = "5S",
+    @Scheduled(identity = "notify-outbox-poll", every = "${leakwatch.notify.outbox.poll-interval}", delayed = "5S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
