@@ -6,6 +6,7 @@ import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.BreachRegistry;
 import io.leakwatch.identifier.IdentifierNormaliser;
 import io.leakwatch.index.BucketMerger;
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexBusyException;
 import io.leakwatch.index.IndexConfig;
@@ -32,7 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -62,11 +62,7 @@ public class IngestService {
     private final AuditLog audit;
     private final IdentifierNormaliser normaliser = new IdentifierNormaliser();
     private final Set<UUID> cancelRequests = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ingest-worker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = DaemonPools.single("ingest-worker");
 
     public IngestService(UploadRecords records, BreachRegistry breaches, IndexGenerations generations,
                          BucketMerger merger, IndexPublisher publisher, IngestConfig config, IndexConfig indexConfig,
@@ -131,7 +127,7 @@ public class IngestService {
     /** Publishes a staged upload into a new generation (in the background); false if it is not staged. */
     public boolean publish(UUID id) {
         Upload upload = records.find(id).orElseThrow();
-        if (upload.uploadState() != UploadState.STAGED) {
+        if (upload.state != UploadState.STAGED) {
             return false;
         }
         runOnWorker(() -> publishNow(id));
@@ -201,7 +197,7 @@ public class IngestService {
 
     private void stage(UUID id) {
         Upload upload = records.find(id).orElseThrow();
-        if (upload.uploadState() != UploadState.QUEUED) {
+        if (upload.state != UploadState.QUEUED) {
             return;
         }
         records.stagingStarted(id);
@@ -240,7 +236,7 @@ public class IngestService {
 
     private void publishNow(UUID id) {
         Upload upload = records.find(id).orElseThrow();
-        if (upload.uploadState() != UploadState.STAGED) {
+        if (upload.state != UploadState.STAGED) {
             return;
         }
         StagedFiles files = new StagedFiles(disk, id);
@@ -372,7 +368,7 @@ public class IngestService {
                     continue;
                 }
                 boolean owned = records.find(id)
-                        .map(upload -> !upload.uploadState().isEnded() || upload.alertsPending).orElse(false);
+                        .map(upload -> !upload.state.isEnded() || upload.alertsPending).orElse(false);
                 if (!owned) {
                     StagedFiles.deleteTree(folder);
                 }

@@ -1,6 +1,7 @@
 package io.leakwatch.notify;
 
 import io.leakwatch.admin.SecretToken;
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.IndexConfig;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +48,7 @@ public class OutboxWorker {
     private final Clock clock;
     private final boolean serving;
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread worker = new Thread(runnable, "notify-outbox");
-        worker.setDaemon(true);
-        return worker;
-    });
+    private final ExecutorService thread = DaemonPools.single("notify-outbox");
 
     public OutboxWorker(Outbox outbox, Subscriptions subscriptions, BreachViews breaches, NotificationMails mails,
                         SignedLinks links, NotifyKeys keys, NotifyMetrics metrics, NotifyConfig config, Clock clock,

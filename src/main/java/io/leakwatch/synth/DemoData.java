@@ -3,6 +3,7 @@ package io.leakwatch.synth;
 import io.leakwatch.breach.BreachMetadata;
 import io.leakwatch.breach.BreachRegistry;
 import io.leakwatch.breach.Breach;
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.IndexConfig;
 import io.leakwatch.ingest.IngestFormat;
 import io.leakwatch.ingest.IngestService;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /**
  * On the first start with an empty catalogue, loads a small synthetic demo set (one breach of each
@@ -91,9 +93,9 @@ public class DemoData implements HealthCheck {
             return;
         }
         loading = true;
-        Thread loader = new Thread(this::load, "demo-data");
-        loader.setDaemon(true);
-        loader.start();
+        ExecutorService loader = DaemonPools.single("demo-data");
+        loader.execute(this::load);
+        loader.shutdown(); // its thread ends when the load does
     }
 
     @Override
