@@ -135,9 +135,8 @@ public class AdminBreachesResource {
     @GET
     @Path("/uploads/{id}")
     public TemplateInstance upload(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
-        UploadView view = uploads.view(existing(id));
-        boolean active = !UploadState.ofWireName(view.state()).isEnded() && !view.state().equals("staged");
-        return Templates.upload(admin(), view, active, notice);
+        Upload upload = existing(id);
+        return Templates.upload(admin(), uploads.view(upload), upload.state.isInProgress(), notice);
     }
 
     @POST

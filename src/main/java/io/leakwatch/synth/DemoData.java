@@ -140,11 +140,11 @@ public class DemoData implements HealthCheck {
     private void awaitState(UUID id, UploadState wanted) {
         while (true) {
             Upload upload = uploads.find(id).orElseThrow();
-            if (upload.uploadState() == wanted) {
+            if (upload.state == wanted) {
                 return;
             }
-            if (upload.uploadState().isEnded()) {
-                throw new IllegalStateException("Demo upload ended " + upload.state + ": " + upload.error);
+            if (upload.state.isEnded()) {
+                throw new IllegalStateException("Demo upload ended " + upload.state.wireName() + ": " + upload.error);
             }
             try {
                 Thread.sleep(50);
