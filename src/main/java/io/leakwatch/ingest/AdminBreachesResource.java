@@ -59,7 +59,11 @@ public class AdminBreachesResource {
     /** A breach as the admin list shows it. */
     public record BreachRow(String name, String title, String status, long pwnCount) {
         static BreachRow of(Breach breach) {
-            String status = breach.removedIn != null ? "removed" : breach.publishedIn != null ? "published" : "not published";
+            String status = switch (breach.status()) {
+                case NOT_PUBLISHED -> "not published";
+                case PUBLIC -> "published";
+                case REMOVED -> "removed";
+            };
             return new BreachRow(breach.name, breach.title, status, breach.pwnCount);
         }
     }
