@@ -8,7 +8,6 @@ import io.leakwatch.identifier.IdentifierNormaliser;
 import io.leakwatch.index.BucketMerger;
 import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.HashKind;
-import io.leakwatch.index.IndexBusyException;
 import io.leakwatch.index.IndexConfig;
 import io.leakwatch.index.IndexGenerations;
 import io.leakwatch.index.IndexPublisher;
@@ -240,47 +239,41 @@ public class IngestService {
             return;
         }
         StagedFiles files = new StagedFiles(disk, id);
+        long[] started = new long[1];
+        long[] merged = new long[1];
         int generation;
         try {
-            generation = generations.beginStaging("upload " + id);
-        } catch (IndexBusyException e) {
-            LOG.warnf("Upload %s waits: %s", id, e.getMessage());
-            runOnWorker(() -> publishNow(id)); // after whatever holds the index now
-            return;
-        }
-        long started = System.nanoTime();
-        try {
-            records.publishing(id, generation);
-            Breach breach = breaches.byId(upload.breachId).orElseThrow();
-            if (breach.isPublic()) {
-                merger.removeBreach(generation, breach.id); // replacing the breach's data
-            }
-            long accounts = 0;
-            for (HashKind kind : HashKind.values()) {
-                if (!files.hasSorted(kind)) {
-                    continue;
+            generation = publisher.publish("upload " + id, staged -> {
+                started[0] = System.nanoTime();
+                records.publishing(id, staged);
+                Breach breach = breaches.byId(upload.breachId).orElseThrow();
+                if (breach.isPublic()) {
+                    merger.removeBreach(staged, breach.id); // replacing the breach's data
                 }
-                try (StagedFiles.CloseableEntries entries = files.readSorted(kind)) {
-                    long merged = merger.merge(generation, kind, entries);
-                    if (kind == HashKind.ACCOUNT) {
-                        accounts = merged;
+                long accounts = 0;
+                for (HashKind kind : HashKind.values()) {
+                    if (!files.hasSorted(kind)) {
+                        continue;
+                    }
+                    try (StagedFiles.CloseableEntries entries = files.readSorted(kind)) {
+                        long added = merger.merge(staged, kind, entries);
+                        if (kind == HashKind.ACCOUNT) {
+                            accounts = added;
+                        }
                     }
                 }
-            }
-            UploadOptions options = records.options(upload);
-            breaches.publishWith(breach.id, generation,
-                    accounts > 0 ? accounts : upload.linesAccepted,
-                    options.columns() == null ? Set.of() : options.columns().exposedDataClasses());
-            long merged = System.nanoTime();
-            publisher.publish(generation);
-            LOG.infof("Upload %s published as generation %d: buckets merged in %.1f s, files built and switched in %.1f s",
-                    id, generation, (merged - started) / 1e9, (System.nanoTime() - merged) / 1e9);
+                UploadOptions options = records.options(upload);
+                breaches.publishWith(breach.id, staged, accounts > 0 ? accounts : upload.linesAccepted,
+                        options.columns() == null ? Set.of() : options.columns().exposedDataClasses());
+                merged[0] = System.nanoTime();
+            });
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Publishing upload %s failed", id);
-            generations.discard(generation);
             records.publishAbandoned(id);
             return;
         }
+        LOG.infof("Upload %s published as generation %d: buckets merged in %.1f s, files built and switched in %.1f s",
+                id, generation, (merged[0] - started[0]) / 1e9, (System.nanoTime() - merged[0]) / 1e9);
         audit.record(upload.createdBy, AuditAction.UPLOAD_PUBLISHED, "upload " + id + ", generation " + generation, "");
         if (recordPublished(id)) {
             accountsPublished.fireAsync(new AccountsPublished(id, upload.breachId, generation));
@@ -304,16 +297,16 @@ public class IngestService {
     }
 
     private void removeNow(long breachId, String breachName, String actor) {
-        int generation = generations.beginStaging("remove breach " + breachId);
+        long[] accounts = new long[1];
         try {
-            long accounts = merger.removeBreach(generation, breachId);
-            breaches.removeWith(breachId, generation);
-            publisher.publish(generation);
-            audit.record(actor, AuditAction.BREACH_REMOVED, breachName + ", " + accounts + " accounts, generation "
+            int generation = publisher.publish("remove breach " + breachId, staged -> {
+                accounts[0] = merger.removeBreach(staged, breachId);
+                breaches.removeWith(breachId, staged);
+            });
+            audit.record(actor, AuditAction.BREACH_REMOVED, breachName + ", " + accounts[0] + " accounts, generation "
                     + generation, "");
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Removing breach %d failed", breachId);
-            generations.discard(generation);
         }
     }
 

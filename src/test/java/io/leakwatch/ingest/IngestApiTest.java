@@ -3,9 +3,11 @@ package io.leakwatch.ingest;
 import io.leakwatch.admin.audit.AuditEvent;
 import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.index.IndexFixture;
+import io.leakwatch.index.IndexGenerations;
 import io.leakwatch.synth.BreachKind;
 import io.leakwatch.synth.SyntheticBreach;
 import io.leakwatch.testing.AdminApi;
+import io.leakwatch.testing.CapturedLog;
 import io.leakwatch.testing.IngestDriver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +38,9 @@ class IngestApiTest {
 
     @Inject
     AdminApi adminApi;
+
+    @Inject
+    IndexGenerations generations;
 
     IngestDriver api;
     String token;
@@ -231,6 +236,31 @@ class IngestApiTest {
         IngestDriver.await(() -> given().get("/api/v1/breach/" + breach).statusCode() == 404, "the breach leaves the catalogue");
         // The catalogue changes with the generation's commit, the served files a moment later.
         IngestDriver.await(() -> IngestDriver.websites(account).isEmpty(), "the account leaves the index");
+    }
+
+    @Test
+    void aRemovalAskedForWhileAnotherGenerationIsStagedIsDoneWhenTheIndexIsFree() {
+        String breach = api.createBreach("RemovedLater");
+        String account = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
+        JsonPath staged = api.uploadAndWait(breach, "sha1", Map.of("target", "accounts"), (account + "\n").getBytes(StandardCharsets.US_ASCII), "staged");
+        api.publishAndWait(staged.getString("id"));
+
+        int another = generations.beginStaging("another node's publish");
+        try (CapturedLog log = CapturedLog.start()) {
+            as(token).delete("/api/admin/breaches/" + breach).then().statusCode(202);
+            IngestDriver.await(() -> log.lines().stream().anyMatch(line -> line.contains("remove breach") && line.contains("waits")),
+                    "the removal waits for the index");
+            assertEquals(200, given().get("/api/v1/breach/" + breach).statusCode(), "not removed while the index is busy");
+        } finally {
+            generations.discard(another);
+        }
+
+        IngestDriver.await(() -> given().get("/api/v1/breach/" + breach).statusCode() == 404, "the breach leaves the catalogue");
+        IngestDriver.await(() -> IngestDriver.websites(account).isEmpty(), "the account leaves the index");
+        List<String> audited = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list("subject like ?1",
+                breach + "%").stream().map(event -> event.action).toList());
+        assertTrue(audited.containsAll(List.of("breach.removal-requested", "breach.removed")),
+                "asked for and done, in the audit log: " + audited);
     }
 
     @Test
