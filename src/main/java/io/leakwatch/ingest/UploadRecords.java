@@ -3,6 +3,8 @@ package io.leakwatch.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leakwatch.admin.audit.AuditAction;
+import io.leakwatch.admin.audit.AuditLog;
 import io.leakwatch.breach.Breach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,10 +25,12 @@ public class UploadRecords {
 
     private final ObjectMapper json;
     private final IngestConfig config;
+    private final AuditLog audit;
 
-    public UploadRecords(ObjectMapper json, IngestConfig config) {
+    public UploadRecords(ObjectMapper json, IngestConfig config, AuditLog audit) {
         this.json = json;
         this.config = config;
+        this.audit = audit;
     }
 
     public Upload create(Breach breach, IngestFormat format, UploadOptions options, String actor) {
@@ -98,6 +102,13 @@ public class UploadRecords {
         if (upload.finishedAt == null) {
             upload.finishedAt = upload.updatedAt;
         }
+    }
+
+    /** Ended as failed, for {@code reason} (the admin reads it), and so written to the audit log. */
+    public void failed(UUID id, String reason) {
+        ended(id, UploadState.FAILED, reason);
+        Upload upload = Upload.findById(id);
+        audit.record(upload.createdBy, AuditAction.UPLOAD_FAILED, "upload " + id + ": " + reason, "");
     }
 
     /** Published; its accounts, if any, wait for notifications to match them. */
