@@ -141,7 +141,8 @@ public class OutboxWorker {
             }
             case ALREADY_SUBSCRIBED -> Optional.of(mails.alreadySubscribed(to, links.reportUrl(to.id(), reportValidity),
                     reportValidity, unsubscribe));
-            case WELCOME -> Optional.of(mails.welcome(to, breaches.ofSubscription(to.id(), true, to.language()),
+            case WELCOME -> Optional.of(mails.welcome(to,
+                    breaches.ofSubscription(to.id(), true, to.language()).stream().map(ToldBreach::breach).toList(),
                     links.reportUrl(to.id(), reportValidity), reportValidity, unsubscribe));
             case ALERT -> breaches.alerted(to.id(), queued.breachId(), to.language())
                     .map(breach -> mails.alert(to, breach, links.reportUrl(to.id(), reportValidity), reportValidity, unsubscribe));
