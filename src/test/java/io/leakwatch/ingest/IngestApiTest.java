@@ -226,24 +226,18 @@ class IngestApiTest {
     @Test
     void removingABreachTakesItsAccountsOutOfTheIndex() {
         String breach = api.createBreach("Removed");
-        String account = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
-        JsonPath staged = api.uploadAndWait(breach, "sha1", Map.of("target", "accounts"), (account + "\n").getBytes(StandardCharsets.US_ASCII), "staged");
-        api.publishAndWait(staged.getString("id"));
+        String account = publishedAccountOf(breach);
         assertEquals(List.of(breach), IngestDriver.websites(account));
 
         as(token).delete("/api/admin/breaches/" + breach).then().statusCode(202);
 
-        IngestDriver.await(() -> given().get("/api/v1/breach/" + breach).statusCode() == 404, "the breach leaves the catalogue");
-        // The catalogue changes with the generation's commit, the served files a moment later.
-        IngestDriver.await(() -> IngestDriver.websites(account).isEmpty(), "the account leaves the index");
+        awaitRemoved(breach, account);
     }
 
     @Test
     void aRemovalAskedForWhileAnotherGenerationIsStagedIsDoneWhenTheIndexIsFree() {
         String breach = api.createBreach("RemovedLater");
-        String account = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
-        JsonPath staged = api.uploadAndWait(breach, "sha1", Map.of("target", "accounts"), (account + "\n").getBytes(StandardCharsets.US_ASCII), "staged");
-        api.publishAndWait(staged.getString("id"));
+        String account = publishedAccountOf(breach);
 
         int another = generations.beginStaging("another node's publish");
         try (CapturedLog log = CapturedLog.start()) {
@@ -255,8 +249,7 @@ class IngestApiTest {
             generations.discard(another);
         }
 
-        IngestDriver.await(() -> given().get("/api/v1/breach/" + breach).statusCode() == 404, "the breach leaves the catalogue");
-        IngestDriver.await(() -> IngestDriver.websites(account).isEmpty(), "the account leaves the index");
+        awaitRemoved(breach, account);
         IngestDriver.await(() -> QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list("subject like ?1",
                         breach + "%").stream().map(event -> event.action).toList())
                 .containsAll(List.of("breach.removal-requested", "breach.removed")), "asked for and done, in the audit log");
@@ -281,6 +274,20 @@ class IngestApiTest {
                 .post("/api/admin/breaches").then().statusCode(409);
         as(token).contentType("application/json").body(Map.of("Name", "bad name!", "Title", "T", "BreachDate", "2024-01-01"))
                 .post("/api/admin/breaches").then().statusCode(400);
+    }
+
+    /** Publishes one account (an email SHA-1) in the breach; returns its hash. */
+    private String publishedAccountOf(String breach) {
+        String account = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
+        JsonPath staged = api.uploadAndWait(breach, "sha1", Map.of("target", "accounts"), (account + "\n").getBytes(StandardCharsets.US_ASCII), "staged");
+        api.publishAndWait(staged.getString("id"));
+        return account;
+    }
+
+    private static void awaitRemoved(String breach, String account) {
+        IngestDriver.await(() -> given().get("/api/v1/breach/" + breach).statusCode() == 404, "the breach leaves the catalogue");
+        // The catalogue changes with the generation's commit, the served files a moment later.
+        IngestDriver.await(() -> IngestDriver.websites(account).isEmpty(), "the account leaves the index");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
