@@ -191,7 +191,7 @@ public class IndexGenerations {
      */
     @Transactional
     public void publish(int generation) {
-        inTransaction(connection -> {
+        inCallersTransaction(connection -> {
             int updated = execute(connection,
                     "UPDATE index_generation SET state = 'published', published_at = now() WHERE id = ? AND state = 'staging'",
                     generation);
@@ -213,7 +213,7 @@ public class IndexGenerations {
      */
     @Transactional
     public void discard(int generation) {
-        boolean staged = inTransaction(connection -> {
+        boolean staged = inCallersTransaction(connection -> {
             if (execute(connection, "UPDATE index_generation SET state = 'discarded' WHERE id = ? AND state = 'staging'",
                     generation) == 0) {
                 return false;
@@ -273,12 +273,12 @@ public class IndexGenerations {
     }
 
     @FunctionalInterface
-    private interface TransactionWork<T> {
+    private interface ConnectionWork<T> {
         T run(Connection connection) throws SQLException;
     }
 
     /** Runs statements in the caller's JTA transaction, which its observers join. */
-    private <T> T inTransaction(TransactionWork<T> work) {
+    private <T> T inCallersTransaction(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
