@@ -1,5 +1,6 @@
 package io.leakwatch.check;
 
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.GenerationFile;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexConfig;
@@ -103,9 +104,7 @@ public class RangeWarmUp implements HealthCheck {
         }
         String host = start.options().getHost();
         String address = host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host.equals("::") ? "::1" : host;
-        Thread thread = new Thread(() -> run(new InetSocketAddress(address, httpServer.getPort())), "range-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        DaemonPools.start("range-warm-up", () -> run(new InetSocketAddress(address, httpServer.getPort())));
     }
 
     /**
@@ -135,10 +134,7 @@ public class RangeWarmUp implements HealthCheck {
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int first = t * REQUESTS / THREADS;
-                Thread thread = new Thread(() -> drive(server, requests, first, stop, answered), "range-warm-up-" + t);
-                thread.setDaemon(true);
-                thread.start();
-                threads.add(thread);
+                threads.add(DaemonPools.start("range-warm-up-" + t, () -> drive(server, requests, first, stop, answered)));
             }
             CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
             boolean measurable = compiler != null && compiler.isCompilationTimeMonitoringSupported();

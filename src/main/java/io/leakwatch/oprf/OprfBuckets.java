@@ -118,7 +118,7 @@ public class OprfBuckets {
     }
 
     /** Renders the served bodies again when the breaches that may be named have changed. */
-    @Scheduled(every = "${leakwatch.index.poll-interval:5s}", delayed = "${leakwatch.index.poll-interval:5s}",
+    @Scheduled(identity = "oprf-follow-listing", every = "${leakwatch.index.poll-interval}", delayed = "${leakwatch.index.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void followListing() {
         Served current = served;
