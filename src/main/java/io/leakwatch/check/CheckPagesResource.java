@@ -2,6 +2,7 @@ package io.leakwatch.check;
 
 import io.leakwatch.breach.BreachCatalogue;
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.identifier.InputProblem;
 import io.leakwatch.web.Language;
 import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,8 +33,11 @@ public class CheckPagesResource {
     /** Breach names never hold a star. */
     private static final String EVERY_LISTED_BREACH = "*";
 
-    /** A kind of identifier to check as, with the words that name it. */
-    public record TypeChoice(String slug, String label, String checkedAs) {
+    /**
+     * A kind of identifier to check as, with the words that name it and that offer to check a likely
+     * identifier ({@code #}: it) or the input as typed as this kind.
+     */
+    public record TypeChoice(String slug, String label, String checkedAs, String checkSuggested, String checkAsTyped) {
     }
 
     /** A refused input's explanation, for the script to show. */
@@ -68,7 +72,8 @@ public class CheckPagesResource {
         CheckMessages messages = requestLanguage.get().messages(CheckMessages.class);
         List<TypeChoice> types = Arrays.stream(IdentifierType.values())
                 .filter(type -> type != IdentifierType.PASSWORD)
-                .map(type -> new TypeChoice(type.slug(), messages.identifierType(type), messages.checkedAs(type)))
+                .map(type -> new TypeChoice(type.slug(), messages.identifierType(type), messages.checkedAs(type),
+                        messages.checkSuggested(type), messages.checkAsTyped(type)))
                 .toList();
         return Templates.home(types, problems(messages));
     }

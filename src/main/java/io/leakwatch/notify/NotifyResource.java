@@ -256,7 +256,7 @@ public class NotifyResource {
         if (result instanceof NormalisationResult.Accepted accepted) {
             return accepted.normalised();
         }
-        problems.put(field, ((NormalisationResult.Rejected) result).message());
+        problems.put(field, io.leakwatch.web.Language.ENGLISH.messages(io.leakwatch.check.CheckMessages.class).problem(((NormalisationResult.Rejected) result).problem()));
         return null;
     }
 

@@ -3,7 +3,8 @@
 // and new for every check, are sent (js/oprf.js); the answer is unblinded and matched here; and the
 // result's details are fetched for every breach the bucket names (not only the ones matched), so no
 // request says more than the bucket did.
-import { detectType, normalise, sha1Hex } from './normalise.js';
+import { sha1Hex } from './normalise.js';
+import { detectType, examine, needsPhoneRules } from './identify.js';
 import { messageFor, rememberPrefix, showProblem, showStatus, timeCheck } from './page.js';
 
 const form = document.getElementById('check-form');
@@ -11,6 +12,9 @@ const input = document.getElementById('identifier');
 const typeChoice = document.getElementById('identifier-type');
 const checkedAs = document.getElementById('checked-as');
 const problem = document.getElementById('identifier-problem');
+const problemText = document.getElementById('identifier-problem-text');
+const suggested = document.getElementById('check-suggested');
+const asTyped = document.getElementById('check-as-typed');
 const result = document.getElementById('result');
 
 /** Well inside the 4,096 characters a request line may have. */
@@ -43,40 +47,59 @@ function loadPhoneRules() {
   return phoneRules;
 }
 
-function chosenType() {
-  return typeChoice.value || detectType(input.value);
-}
-
 function showCheckedAs() {
-  const type = input.value.trim() ? chosenType() : null;
+  const type = input.value.trim() ? typeChoice.value || detectType(input.value) : null;
   if (type) loadOprf();
   checkedAs.textContent = type ? messageFor(`checked-as-${type}`) : '';
-  if (type === 'phone') loadPhoneRules();
+  if (type === 'phone' || needsPhoneRules(input.value)) loadPhoneRules();
 }
 
-async function check(event) {
-  event.preventDefault();
+/**
+ * What looks wrong, and the ways on: check the likely identifier (the input with its look-alike letters
+ * read as digits) as its likely type, or check the input as typed, which the person then chose.
+ */
+function showExamined(examined) {
+  showProblem(input, problem, examined.problem === null ? null
+    : messageFor(`problem-${examined.problem}`).replace('#', examined.count), problemText);
+  suggested.hidden = examined.suggestion === null;
+  suggested.textContent = examined.suggestion === null ? ''
+      : messageFor(`check-suggested-${examined.likelyType}`).replace('#', examined.suggestion);
+  suggested.onclick = () => {
+    input.value = examined.suggestion;
+    typeChoice.value = examined.likelyType;
+    showCheckedAs();
+    check();
+  };
+  asTyped.hidden = examined.asTyped === null;
+  asTyped.textContent = examined.asTyped === null ? '' : messageFor(`check-as-typed-${examined.asTyped}`);
+  asTyped.onclick = () => {
+    typeChoice.value = examined.asTyped;
+    showCheckedAs();
+    check(null, true);
+  };
+}
+
+const NOTHING_WRONG = { problem: null, suggestion: null, asTyped: null };
+
+async function check(event, anyway = false) {
+  event?.preventDefault();
   const timer = timeCheck();
-  showProblem(input, problem, null);
+  showExamined(NOTHING_WRONG);
   result.replaceChildren();
-  if (!input.value.trim()) {
-    showProblem(input, problem, 'empty');
-    return;
-  }
   if (!window.crypto || !crypto.subtle) {
     showStatus(messageFor('insecure'));
     return;
   }
-  const type = chosenType();
   showStatus(messageFor('checking'));
   try {
-    const outcome = normalise(type, input.value, type === 'phone' ? await loadPhoneRules() : null);
-    if (outcome.problem) {
+    const rules = typeChoice.value === 'phone' || needsPhoneRules(input.value) ? await loadPhoneRules() : null;
+    const examined = examine(input.value, typeChoice.value || null, rules, anyway);
+    if (examined.problem) {
       showStatus('');
-      showProblem(input, problem, outcome.problem);
+      showExamined(examined);
       return;
     }
-    const hash = await sha1Hex(outcome.normalised);
+    const hash = await sha1Hex(examined.normalised);
     const { checkAccount, AnswerProblem, CHECK_PATH } = await loadOprf();
     const checked = await checkAccount(hash, fetchOrExplain).catch((failure) => {
       if (failure instanceof AnswerProblem) failure.explanation = messageFor('bad-answer');

@@ -11,12 +11,11 @@ export function showStatus(text) {
   status.textContent = text;
 }
 
-/** Shows the words for a refused input next to the field (slug null: clears them). */
-export function showProblem(field, element, slug) {
-  const text = slug === null ? '' : messages.querySelector(`[data-problem="${slug}"]`).textContent;
-  element.textContent = text;
-  element.hidden = slug === null;
-  if (slug === null) {
+/** Shows what is wrong with an input next to the field, in textElement (null: nothing). */
+export function showProblem(field, element, text, textElement = element) {
+  textElement.textContent = text ?? '';
+  element.hidden = text === null;
+  if (text === null) {
     field.removeAttribute('aria-invalid');
   } else {
     field.setAttribute('aria-invalid', 'true');

@@ -73,7 +73,7 @@ class DemoDataIT {
             for (Map.Entry<String, List<String>> identifier : expected.entrySet()) {
                 page.evaluate("() => performance.clearMeasures('leakwatch-check')");
                 page.locator("#identifier").fill(identifier.getKey());
-                page.locator("#check-form button").click();
+                page.locator("#check-form button[type=submit]").click();
                 BrowserPages.awaitCheckTime(page);
                 List<String> shown = page.locator("#result [data-breach]").all().stream()
                         .map(card -> card.getAttribute("data-breach")).toList();

@@ -134,7 +134,7 @@ class PagesInBrowserTest extends InChromium {
             page.navigate("/", new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
             for (String checked : List.of(email, "not-" + email)) {
                 page.locator("#identifier").fill(checked);
-                page.locator("#check-form button").click();
+                page.locator("#check-form button[type=submit]").click();
                 BrowserPages.awaitCheckTime(page);
                 assertEquals(List.of(), violations(page, "result for " + checked));
                 page.evaluate("() => performance.clearMeasures('leakwatch-check')");
@@ -207,7 +207,7 @@ class PagesInBrowserTest extends InChromium {
             page.navigate("/");
             assertThat(page.locator(".notice")).containsText("That needs JavaScript, which is turned off or blocked here.");
             page.locator("#identifier").fill("someone@example.com");
-            page.locator("#check-form button").click();
+            page.locator("#check-form button[type=submit]").click();
             page.waitForURL(Pattern.compile(".*/check/needs-javascript\\??$"));
             assertThat(page.locator("h1")).hasText("The check needs JavaScript");
             assertTrue(!page.url().contains("someone"), "the form sends nothing: " + page.url());
