@@ -75,7 +75,7 @@ public class CheckPagesResource {
                 .map(type -> new TypeChoice(type.slug(), messages.identifierType(type), messages.checkedAs(type),
                         messages.checkSuggested(type), messages.checkAsTyped(type)))
                 .toList();
-        return Templates.home(types, problems(messages));
+        return Templates.home(types, problemTexts(messages));
     }
 
     @GET
@@ -85,7 +85,7 @@ public class CheckPagesResource {
         List<PasswordMeaning> meanings = Arrays.stream(PasswordSeen.values())
                 .map(seen -> new PasswordMeaning(seen.slug(), seen.minimumCount(), messages.passwordMeaning(seen)))
                 .toList();
-        return Templates.password(meanings, problems(messages));
+        return Templates.password(meanings, problemTexts(messages));
     }
 
     /** Where the check form leads when scripts do not run: its fields have no names, so nothing is sent. */
@@ -115,7 +115,8 @@ public class CheckPagesResource {
         return Templates.details(ResultDetails.of(catalogue.listedInAccountSearch(requested), language));
     }
 
-    private static List<ProblemText> problems(CheckMessages messages) {
+    /** The words of every input problem, for a page whose script checks identifiers. */
+    public static List<ProblemText> problemTexts(CheckMessages messages) {
         return Arrays.stream(InputProblem.values())
                 .map(problem -> new ProblemText(problem.slug(), messages.problem(problem)))
                 .toList();

@@ -5,7 +5,7 @@
 // request says more than the bucket did.
 import { sha1Hex } from './normalise.js';
 import { detectType, examine, needsPhoneRules } from './identify.js';
-import { messageFor, rememberPrefix, showProblem, showStatus, timeCheck } from './page.js';
+import { loadPhoneRules, messageFor, rememberPrefix, showProblem, showStatus, timeCheck } from './page.js';
 
 const form = document.getElementById('check-form');
 const input = document.getElementById('identifier');
@@ -20,7 +20,6 @@ const result = document.getElementById('result');
 /** Well inside the 4,096 characters a request line may have. */
 const MAX_NAMES_LENGTH = 2000;
 
-let phoneRules = null;
 let oprf = null;
 
 /**
@@ -33,18 +32,6 @@ function loadOprf() {
     oprf.catch(() => { oprf = null; });
   }
   return oprf;
-}
-
-/** libphonenumber's rules, fetched once, when a phone number is first in sight. */
-function loadPhoneRules() {
-  if (phoneRules === null) {
-    phoneRules = fetch('/check/phone-rules.json').then((response) => {
-      if (!response.ok) throw new Error(`phone rules: ${response.status}`);
-      return response.json();
-    });
-    phoneRules.catch(() => { phoneRules = null; });
-  }
-  return phoneRules;
 }
 
 function showCheckedAs() {

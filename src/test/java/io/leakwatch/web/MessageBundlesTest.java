@@ -28,11 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every message of every bundle exists in English and in Chinese, and nowhere else: no page can
  * show a key, fall back to the other language, or carry a message no page uses. A Chinese message
- * must contain Chinese, so an English text pasted in by mistake fails too.
+ * must contain Chinese (characters, or Chinese punctuation around its parameters), so an English text
+ * pasted in by mistake fails too.
  */
 class MessageBundlesTest {
 
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern HAN = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
     private static final Set<Class<?>> BUNDLES = Set.of(SiteMessages.class, CheckMessages.class, BreachMessages.class,
             ExposureMessages.class, NotifyMessages.class);
 

@@ -1,8 +1,5 @@
 package io.leakwatch.web;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -36,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.leakwatch.testing.Accessibility.violations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PagesInBrowserTest extends InChromium {
 
     private static final Path VENDORED = Path.of("src/main/resources/META-INF/resources/js/vendor");
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     @TestHTTPResource("/")
     URL portal;
@@ -83,7 +80,7 @@ class PagesInBrowserTest extends InChromium {
     void everyPageIsAccessibleTitledAndFitsAPhone(String acceptLanguage) {
         publishBreaches();
         boolean chinese = acceptLanguage.startsWith("zh");
-        List<String> paths = List.of("/", "/password", "/breaches", "/breaches/" + breach.name, "/exposure",
+        List<String> paths = List.of("/", "/password", "/notify", "/breaches", "/breaches/" + breach.name, "/exposure",
                 "/exposure/government-issued-ids", "/how-it-works", "/developers", "/check/needs-javascript",
                 "/no/such/page");
         List<String> problems = new ArrayList<>();
@@ -265,16 +262,6 @@ class PagesInBrowserTest extends InChromium {
             var sizes = request.sizes();
             return (long) sizes.responseBodySize + sizes.responseHeadersSize;
         }).sum();
-    }
-
-    private static List<String> violations(Page page, String where) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            found.add(where + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
-                    + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
-        }
-        return found;
     }
 
     private static String screenshotName(String path, String breachName) {
