@@ -3,6 +3,7 @@ package io.leakwatch.breach;
 import io.leakwatch.explain.ExposureMessages;
 import io.leakwatch.explain.ExposureView;
 import io.leakwatch.explain.RiskAssessment;
+import io.leakwatch.explain.StepPlan;
 import io.leakwatch.web.Language;
 import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,7 +31,7 @@ public class BreachPagesResource {
 
     /** One breach: what leaked, the risk to someone in it, and where it sits among the others. */
     public record BreachPage(BreachView breach, String riskLevel, String risk, List<String> riskReasons, List<ExposureView> exposures,
-                             TimelineChart timeline, String timelineDescription) {
+                             StepPlan.Shown steps, TimelineChart timeline, String timelineDescription) {
     }
 
     @CheckedTemplate
@@ -75,7 +76,7 @@ public class BreachPagesResource {
         return Templates.breach(new BreachPage(BreachView.of(breach, language), risk.level().slug(),
                 messages.detailRisk(exposureMessages.severity(risk.level())),
                 risk.rules().stream().map(exposureMessages::riskRule).toList(),
-                ExposureView.allOf(exposed, language),
+                ExposureView.allOf(exposed, language), StepPlan.of(exposed).in(language),
                 timeline, messages.timelineHighlighted(breach.title)));
     }
 }

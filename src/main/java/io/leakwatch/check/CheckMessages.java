@@ -113,10 +113,13 @@ public interface CheckMessages {
     String resultBreachesHeading();
 
     @Message
-    String resultStepsHeading();
+    String resultFirstStepsHeading();
 
     @Message
-    String resultStepsMore();
+    String resultExposedHeading();
+
+    @Message
+    String resultMoreStepsHeading();
 
     @Message
     String resultNotFoundHeading();

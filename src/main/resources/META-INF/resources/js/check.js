@@ -16,6 +16,7 @@ const problemText = document.getElementById('identifier-problem-text');
 const suggested = document.getElementById('check-suggested');
 const asTyped = document.getElementById('check-as-typed');
 const result = document.getElementById('result');
+const promise = document.getElementById('promise');
 
 /** Well inside the 4,096 characters a request line may have. */
 const MAX_NAMES_LENGTH = 2000;
@@ -96,7 +97,7 @@ async function check(event, anyway = false) {
     // Too many names for an address: the details of every breach tell the server just as little
     const detailsUrl = `/check/details?names=${named.length <= MAX_NAMES_LENGTH ? encodeURIComponent(named) : '*'}`;
     const details = await fetchOrExplain(detailsUrl).then((r) => r.text());
-    showResult(details, new Set(checked.matched), checked, `POST ${CHECK_PATH}`);
+    showResult(details, new Set(checked.matched), checked, `POST ${CHECK_PATH}`, examined.type);
     rememberPrefix(checked.bucket);
     showStatus('');
     timer.resultShown();
@@ -113,8 +114,12 @@ async function fetchOrExplain(url, options) {
   throw failure;
 }
 
-/** Keeps, of the details of every named breach, those of the breaches matched, and what follows. */
-function showResult(html, matched, sent, request) {
+/**
+ * Keeps, of the details of every named breach, those of the breaches matched and what follows from
+ * them, as explain/RiskAssessment and explain/StepPlan decide it in Java: the risk level, the reasons,
+ * the few most urgent steps first and the others by group, each step once.
+ */
+function showResult(html, matched, sent, request, type) {
   const details = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-result]');
   for (const breach of details.querySelectorAll('[data-breach]')) {
     if (!matched.has(breach.dataset.breach)) breach.remove();
@@ -125,11 +130,11 @@ function showResult(html, matched, sent, request) {
   if (found) {
     const exposed = new Set([...breaches].flatMap((breach) => breach.dataset.classes.split(' ')));
     let rank = 1;
-    for (const advice of details.querySelectorAll('[data-advice]')) {
-      if (exposed.has(advice.dataset.advice)) {
-        rank = Math.max(rank, Number(advice.dataset.rank));
+    for (const item of details.querySelectorAll('[data-exposed]')) {
+      if (exposed.has(item.dataset.exposed)) {
+        rank = Math.max(rank, Number(item.dataset.rank));
       } else {
-        advice.remove();
+        item.remove();
       }
     }
     // A risk rule applies when each of its requirements (;) is met by one of its data classes (space)
@@ -144,16 +149,39 @@ function showResult(html, matched, sent, request) {
     for (const level of details.querySelectorAll('[data-level]')) {
       if (Number(level.dataset.rank) !== rank) level.remove();
     }
+    showSteps(details, exposed);
     const heading = details.querySelector('[data-heading]');
     heading.textContent = breaches.length === 1 ? heading.dataset.one : heading.dataset.many.replace('#', breaches.length);
+  } else {
+    for (const precautions of details.querySelectorAll('[data-precautions]')) {
+      if (precautions.dataset.precautions !== type) precautions.remove();
+    }
   }
   for (const slot of details.querySelectorAll('[data-sent-prefix]')) slot.textContent = sent.bucket;
   for (const slot of details.querySelectorAll('[data-sent-element]')) slot.textContent = sent.element;
   for (const slot of details.querySelectorAll('[data-sent-request]')) slot.textContent = request;
   result.replaceChildren(details);
+  // The result says what left the browser: the page's general promise would only repeat it
+  promise.hidden = true;
   const heading = result.querySelector('[data-heading]');
   document.title = `${heading.textContent} · Leakwatch`;
   heading.focus();
+}
+
+/** The steps the exposed data calls for: the most urgent first, the rest left in their groups. */
+function showSteps(details, exposed) {
+  const steps = [...details.querySelectorAll('[data-step]')];
+  for (const step of steps) {
+    if (!step.dataset.classes.split(' ').some((slug) => exposed.has(slug))) step.remove();
+  }
+  const first = details.querySelector('[data-first-steps]');
+  steps.filter((step) => step.isConnected)
+    .sort((a, b) => Number(a.dataset.urgency) - Number(b.dataset.urgency))
+    .slice(0, Number(first.dataset.firstSteps))
+    .forEach((step) => first.append(step));
+  for (const group of details.querySelectorAll('[data-group]')) {
+    if (!group.querySelector('[data-step]')) group.remove();
+  }
 }
 
 input.addEventListener('input', showCheckedAs);

@@ -1,5 +1,6 @@
 package io.leakwatch.breach;
 
+import io.leakwatch.explain.StepPlan;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +73,9 @@ class BreachPagesTest {
                 .when().get("/breaches/" + police.name.toUpperCase()).then().statusCode(200).extract().asString());
 
         assertEquals(police.title, page.selectFirst("h1").text());
-        assertEquals("身在这起泄露中的人面临的风险：高。", page.selectFirst(".risk-summary").text());
+        assertEquals("身在这起泄露中的人面临的风险：很高。", page.selectFirst(".risk-summary").text(),
+                "criminal records tied to a name and ID number: lasting harm");
+        assertEquals(StepPlan.FIRST_STEPS, page.select("ol.first-steps li").size(), "the few steps to take first");
         assertEquals("公安数据库", page.select(".facts dd").get(1).text());
         assertEquals(List.of("/exposure/government-issued-ids", "/exposure/criminal-records", "/exposure/names"),
                 page.select(".exposure-links a").eachAttr("href"), "most urgent first");

@@ -57,18 +57,6 @@ class MessageBundlesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "zh"})
-    void everyDataClassHasTwoToFiveStepsToTake(String language) throws IOException {
-        Properties messages = load("/messages/exposure_" + language + ".properties");
-        for (String key : messages.stringPropertyNames()) {
-            if (key.startsWith("steps_")) {
-                int steps = messages.getProperty(key).split(Pattern.quote(ExposureMessages.STEP_SEPARATOR)).length;
-                assertTrue(steps >= 2 && steps <= 5, key + " has " + steps + " steps");
-            }
-        }
-    }
-
     /**
      * The keys Qute expects: a method's name, or for a method taking an enum, one key per constant
      * ({@code method_CONSTANT}, or {@code method_$CONSTANT} when a constant holds an underscore).
