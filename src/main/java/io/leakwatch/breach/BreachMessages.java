@@ -20,7 +20,7 @@ public interface BreachMessages {
     String catalogueTitle();
 
     @Message
-    String catalogueIntro(String breaches, String people);
+    String catalogueIntro(String breaches, String identifiers);
 
     @Message
     String catalogueEmpty();
@@ -44,7 +44,7 @@ public interface BreachMessages {
     String dataClassChartDescription();
 
     @Message
-    String dataClassChartValue(String people, int breaches);
+    String dataClassChartValue(String identifiers, int breaches);
 
     @Message
     String dateLabel();
@@ -53,7 +53,7 @@ public interface BreachMessages {
     String kindLabel();
 
     @Message
-    String peopleLabel();
+    String identifiersLabel();
 
     @Message
     String dataLabel();

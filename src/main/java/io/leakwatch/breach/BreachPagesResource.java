@@ -54,10 +54,10 @@ public class BreachPagesResource {
         Language language = requestLanguage.get();
         BreachMessages messages = language.messages(BreachMessages.class);
         List<Breach> breaches = catalogue.shownBreaches();
-        TimelineChart timeline = TimelineChart.of(breaches, Optional.empty());
-        long people = breaches.stream().mapToLong(breach -> breach.pwnCount).sum();
+        TimelineChart timeline = TimelineChart.of(breaches, Optional.empty(), language);
+        long identifiers = breaches.stream().mapToLong(breach -> breach.pwnCount).sum();
         return Templates.catalogue(new CataloguePage(
-                messages.catalogueIntro(language.formatCount(breaches.size()), language.formatCount(people)),
+                messages.catalogueIntro(language.formatCount(breaches.size()), language.formatCount(identifiers)),
                 breaches.stream().map(breach -> BreachView.of(breach, language)).toList(),
                 timeline, messages.timelineDescription(breaches.size(), timeline.firstYear(), timeline.lastYear()),
                 DataClassChart.of(breaches, language), messages.dataClassChartDescription()));
@@ -72,11 +72,11 @@ public class BreachPagesResource {
         RiskAssessment risk = RiskAssessment.of(exposed);
         ExposureMessages exposureMessages = language.messages(ExposureMessages.class);
         BreachMessages messages = language.messages(BreachMessages.class);
-        TimelineChart timeline = TimelineChart.of(catalogue.shownBreaches(), Optional.of(breach.name));
+        TimelineChart timeline = TimelineChart.of(catalogue.shownBreaches(), Optional.of(breach.name), language);
         return Templates.breach(new BreachPage(BreachView.of(breach, language), risk.level().slug(),
                 messages.detailRisk(exposureMessages.severity(risk.level())),
                 risk.rules().stream().map(exposureMessages::riskRule).toList(),
                 ExposureView.allOf(exposed, language), StepPlan.of(exposed).in(language),
-                timeline, messages.timelineHighlighted(breach.title)));
+                timeline, messages.timelineHighlighted(breach.titleIn(language))));
     }
 }

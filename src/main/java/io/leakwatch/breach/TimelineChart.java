@@ -1,5 +1,7 @@
 package io.leakwatch.breach;
 
+import io.leakwatch.web.Language;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public record TimelineChart(int height, int axisY, int firstYear, int lastYear, 
     }
 
     /** @param highlighted the name of a breach to draw in the highlight colour */
-    public static TimelineChart of(List<Breach> breaches, Optional<String> highlighted) {
+    public static TimelineChart of(List<Breach> breaches, Optional<String> highlighted, Language language) {
         List<Breach> byDate = breaches.stream().sorted(Comparator.comparing((Breach b) -> b.breachDate)).toList();
         int firstYear = byDate.isEmpty() ? LocalDate.now().getYear() : byDate.get(0).breachDate.getYear();
         int lastYear = Math.max(firstYear + 2, byDate.isEmpty() ? firstYear : byDate.get(byDate.size() - 1).breachDate.getYear());
@@ -74,7 +76,7 @@ public record TimelineChart(int height, int axisY, int firstYear, int lastYear, 
         int axisY = TOP + rows * ROW_HEIGHT;
         List<Mark> marks = placed.stream()
                 .map(p -> new Mark(round(p.cx), axisY - ROW_HEIGHT / 2.0 - p.row * ROW_HEIGHT, round(p.r),
-                        p.breach.title + " (" + p.breach.breachDate + ")",
+                        p.breach.titleIn(language) + " (" + language.formatDate(p.breach.breachDate) + ")",
                         highlighted.filter(p.breach.name::equals).isPresent()))
                 .toList();
 

@@ -60,8 +60,9 @@ public class BreachViews {
 
     private BreachView view(Breach breach, Language language) {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
-        return new BreachView(breach.name, breach.title, breach.domain, dates.format(breach.breachDate),
-                breach.description, NumberFormat.getIntegerInstance(language.locale()).format(breach.pwnCount),
+        io.leakwatch.web.Language written = io.leakwatch.web.Language.ofCode(language.code()).orElseThrow();
+        return new BreachView(breach.name, breach.titleIn(written), breach.domain, dates.format(breach.breachDate),
+                breach.descriptionIn(written), NumberFormat.getIntegerInstance(language.locale()).format(breach.pwnCount),
                 breach.sensitive, breach.dataClasses.stream().map(slug -> advice.explain(slug, language)).toList());
     }
 }

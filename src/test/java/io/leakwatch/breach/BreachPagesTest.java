@@ -83,6 +83,39 @@ class BreachPagesTest {
         assertEquals(1, page.select("svg.timeline-chart circle.chart-mark-highlighted").size());
     }
 
+    /** A breach's title and description in the reader's language: card, chart label, detail page; English where there is none. */
+    @Test
+    void aBreachIsShownInTheReadersLanguageAndInEnglishWhereItHasNoTranslation() {
+        Breach translated = index.publishBreach(IndexFixture.uniqueName("Translated"), breach -> {
+            breach.title = "Police database " + breach.name;
+            breach.description = "<p>Names and case records.</p>";
+            breach.translations = new java.util.TreeMap<>(java.util.Map.of("zh",
+                    new BreachTranslation("公安数据库" + breach.name, "<p>姓名和案件记录。</p>")));
+        }, List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
+        Breach english = index.publishBreach(IndexFixture.uniqueName("EnglishOnly"), breach ->
+                breach.title = "Forum accounts " + breach.name, List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
+
+        Document chinese = Jsoup.parse(given().header("Accept-Language", "zh-CN").when().get("/breaches")
+                .then().statusCode(200).extract().asString());
+        Element chineseCard = chinese.selectFirst(".breach-card h3 a[href=/breaches/" + translated.name + "]");
+        assertEquals("公安数据库" + translated.name, chineseCard.text());
+        assertFalse(chineseCard.hasAttr("lang"), "in the page's language");
+        Element untranslated = chinese.selectFirst(".breach-card h3 a[href=/breaches/" + english.name + "]");
+        assertEquals("Forum accounts " + english.name, untranslated.text());
+        assertEquals("en", untranslated.attr("lang"), "an English title on a Chinese page says it is English");
+        assertTrue(chinese.select("svg.timeline-chart").text().contains("公安数据库" + translated.name), "the chart's label");
+
+        Document chineseDetail = Jsoup.parse(given().header("Accept-Language", "zh-CN").when().get("/breaches/" + translated.name)
+                .then().statusCode(200).extract().asString());
+        assertEquals("公安数据库" + translated.name, chineseDetail.selectFirst("h1").text());
+        assertEquals("姓名和案件记录。", chineseDetail.selectFirst(".lead").text());
+
+        Document englishDetail = Jsoup.parse(given().header("Accept-Language", "en").when().get("/breaches/" + translated.name)
+                .then().statusCode(200).extract().asString());
+        assertEquals("Police database " + translated.name, englishDetail.selectFirst("h1").text());
+        assertEquals("Names and case records.", englishDetail.selectFirst(".lead").text());
+    }
+
     @Test
     void anUnknownOrUnpublishedBreachIsNotFound() {
         Breach staged = index.createBreach(IndexFixture.uniqueName("Staged"), breach -> { });

@@ -24,7 +24,7 @@ class ChartsTest {
         }
         breaches.add(breach("late", LocalDate.of(2024, 6, 1), 50_000));
 
-        TimelineChart chart = TimelineChart.of(breaches, Optional.of("late"));
+        TimelineChart chart = TimelineChart.of(breaches, Optional.of("late"), Language.ENGLISH);
 
         assertEquals(2021, chart.firstYear());
         assertEquals(2024, chart.lastYear());
@@ -56,8 +56,8 @@ class ChartsTest {
 
         assertEquals(List.of("Email addresses", "Phone numbers", "Passwords"),
                 chart.bars().stream().map(DataClassChart.Bar::label).toList());
-        assertEquals("4,000 people, 2 breaches", chart.bars().get(0).value());
-        assertEquals("1,000 people, 1 breach", chart.bars().get(2).value());
+        assertEquals("2 breaches, 4,000 identifiers", chart.bars().get(0).value());
+        assertEquals("1 breach, 1,000 identifiers", chart.bars().get(2).value());
         assertEquals(DataClassChart.WIDTH, chart.bars().get(0).barWidth());
         assertEquals(DataClassChart.WIDTH * 0.75, chart.bars().get(1).barWidth(), 0.1);
     }
