@@ -37,6 +37,11 @@ public record BreachView(String name, String title, String titleLang, String dom
         return "/breaches/" + name;
     }
 
+    /** The description's text without markup, for plain-text mail. */
+    public String descriptionText() {
+        return BreachDescription.text(description.getValue());
+    }
+
     /** The slugs separated by spaces, as the result page's script reads them. */
     public String dataClassSlugs() {
         return String.join(" ", dataClasses.stream().map(DataClassLink::slug).toList());

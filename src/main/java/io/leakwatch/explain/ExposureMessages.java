@@ -7,7 +7,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 /**
  * What exposure means, per data class and per risk level, in {@code messages/exposure_en.properties}
  * and {@code exposure_zh.properties}: each kind of data, each step a person can take ({@link Step}) and
- * its group, and the page of who can help and what to write.
+ * its group, and the page of who can help and what to write. The {@code brief} texts say what each kind
+ * of data means in a sentence or two, for mails ({@link ExposureBrief}).
  */
 @MessageBundle(value = "exposure", locale = "en")
 public interface ExposureMessages {
@@ -26,6 +27,19 @@ public interface ExposureMessages {
 
     @Message
     String stepGroup(StepGroup group);
+
+    @Message
+    String briefMeaning(DataClass dataClass);
+
+    @Message
+    String briefAdvice(DataClass dataClass);
+
+    /** For a data class this version does not know (stored by a newer one). */
+    @Message
+    String briefMeaningOther();
+
+    @Message
+    String briefAdviceOther();
 
     @Message
     String severity(Severity severity);

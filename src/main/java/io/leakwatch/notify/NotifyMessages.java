@@ -222,7 +222,7 @@ public interface NotifyMessages {
     String reportLeakedOn(String date);
 
     @Message
-    String reportRecords(String count);
+    String reportIdentifiers(String count);
 
     @Message
     String reportInGeneral();

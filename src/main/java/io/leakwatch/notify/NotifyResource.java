@@ -6,6 +6,7 @@ import io.leakwatch.identifier.IdentifierNormaliser;
 import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.identifier.NormalisationResult;
 import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.Language;
 import io.leakwatch.web.PublicFormCsrf;
 import io.leakwatch.web.RateLimiter;
 import io.leakwatch.web.RequestOrigin;
@@ -103,7 +104,7 @@ public class NotifyResource {
      * The subscription form: its CSRF token, its fields (with what is wrong with each, after a refused
      * request), the mail languages, and the words its script shows for a problem found in the page.
      */
-    public record SubscribePage(String csrf, List<Field> fields, List<LanguageChoice> languages, Problems problems,
+    public record SubscribePage(String csrf, List<Field> fields, List<LanguageOption> languages, Problems problems,
                                 List<CheckPagesResource.ProblemText> messages) {
     }
 
@@ -123,7 +124,7 @@ public class NotifyResource {
         }
     }
 
-    public record LanguageChoice(String code, String name, boolean selected) {
+    public record LanguageOption(String code, String name, boolean selected) {
     }
 
     @GET
@@ -263,7 +264,7 @@ public class NotifyResource {
 
     /** The language of the mails unless the form says otherwise: the language the page is read in. */
     private Language pageLanguage() {
-        return Language.ofCode(requestLanguage.get().code()).orElse(Language.ENGLISH);
+        return requestLanguage.get();
     }
 
     private String normalised(IdentifierType type, String input, String field, boolean required, Map<String, String> problems) {
@@ -299,9 +300,9 @@ public class NotifyResource {
                         IdentifierType.NATIONAL_ID.slug(), problems.get("nationalId")),
                 new Field("username", messages.usernameLabel(), null, "text", "username", 100, IdentifierType.USERNAME.slug(),
                         problems.get("username")));
-        List<LanguageChoice> languages = new ArrayList<>();
+        List<LanguageOption> languages = new ArrayList<>();
         for (Language language : Language.values()) {
-            languages.add(new LanguageChoice(language.code(), language.nativeName(), language == selected));
+            languages.add(new LanguageOption(language.code(), language.autonym(), language == selected));
         }
         List<Problem> refused = fields.stream().filter(field -> field.problem() != null)
                 .map(field -> new Problem(field.name(), field.label(), field.problem())).toList();

@@ -1,6 +1,7 @@
 package io.leakwatch.notify;
 
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.web.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -27,7 +28,7 @@ public class SubscriberReports {
     }
 
     /** The report as the page shows it; {@code email} is shown to its owner only, here. */
-    public record Report(String email, List<IdentifierType> monitoredTypes, List<String> monitored, List<BreachView> breaches,
+    public record Report(String email, List<IdentifierType> monitoredTypes, List<String> monitored, List<ToldBreach> breaches,
                          String unsubscribeUrl) {
 
         /** Whether identifiers besides the email address are monitored: the report then says what it leaves out. */
@@ -36,7 +37,7 @@ public class SubscriberReports {
         }
 
         public boolean sensitiveIncluded() {
-            return breaches.stream().anyMatch(BreachView::sensitive);
+            return breaches.stream().anyMatch(told -> told.breach().sensitive());
         }
 
         @Override
@@ -47,7 +48,7 @@ public class SubscriberReports {
 
     /** The report of a verified subscription; empty for one that is gone or not verified. */
     public Optional<Report> of(UUID subscription, Language language) {
-        NotifyMessages messages = io.leakwatch.web.Language.ofCode(language.code()).orElseThrow().messages(NotifyMessages.class);
+        NotifyMessages messages = language.messages(NotifyMessages.class);
         return subscriptions.find(subscription).filter(Subscription::verified).map(found -> {
             List<IdentifierType> types = subscriptions.identifierTypes(found.id());
             return new Report(found.email(), types, types.stream().map(messages::monitored).toList(),
