@@ -38,6 +38,15 @@ public interface BreachMessages {
     String timelineHighlighted(String title);
 
     @Message
+    String timelineListLabel();
+
+    @Message
+    String timelineThisBreach();
+
+    @Message
+    String timelineIdentifiers(String count);
+
+    @Message
     String dataClassChartHeading();
 
     @Message

@@ -293,6 +293,12 @@ public interface CheckMessages {
     String apiLead();
 
     @Message
+    String apiTableCaption();
+
+    @Message
+    String apiTableScrollCue();
+
+    @Message
     String apiEndpoint();
 
     @Message

@@ -56,9 +56,17 @@ class BreachPagesTest {
         assertNotNull(timeline);
         assertEquals("img", timeline.attr("role"));
         assertTrue(page.getElementById(timeline.attr("aria-labelledby")).text().startsWith("Timeline of"));
-        assertEquals(page.select(".breach-card").size(), timeline.select("circle").size(), "one circle per breach");
-        Element chart = page.selectFirst("svg.data-class-chart");
-        assertTrue(chart.select("text").eachText().contains("Location history"));
+        assertEquals(page.select(".breach-card").size(), timeline.select("circle.chart-mark").size(), "one circle per breach");
+        assertEquals(timeline.select("circle.chart-mark").size(), timeline.select("text.chart-number").size(), "each numbered");
+        Element inList = page.select("ol.timeline-list li").stream()
+                .filter(li -> li.selectFirst("a").attr("href").equals("/breaches/" + telco.name)).findFirst().orElseThrow();
+        assertEquals("Telecom records " + telco.name, inList.selectFirst("a").text(), "the list under the timeline says in words");
+        assertEquals("2023-09-14", inList.selectFirst("time").attr("datetime"));
+        assertTrue(inList.text().endsWith(" · 2,400,000 identifiers"), inList.text());
+        Element chart = page.selectFirst("ul.bar-chart");
+        assertTrue(chart.select(".bar-label").eachText().contains("Location history"));
+        assertTrue(chart.select(".bar-value").eachText().stream().allMatch(value -> value.endsWith(" identifiers")),
+                "the figures say what they count");
         assertEquals(0, page.select("script, [style]").size(), "drawn on the server, no script, no inline style");
     }
 
@@ -81,6 +89,10 @@ class BreachPagesTest {
                 page.select(".exposure-links a").eachAttr("href"), "most urgent first");
         assertTrue(page.selectFirst(".badges").text().contains("敏感"), "a sensitive breach says so");
         assertEquals(1, page.select("svg.timeline-chart circle.chart-mark-highlighted").size());
+        assertEquals(1, page.select("svg.timeline-chart circle.chart-ring").size(), "marked by a ring, not by colour alone");
+        Element current = page.selectFirst("ol.timeline-list li.timeline-current");
+        assertEquals(police.title, current.selectFirst("a").text());
+        assertEquals("（本页的泄露事件）", current.selectFirst("strong").text(), "and named in the list");
     }
 
     /** A breach's title and description in the reader's language: card, chart label, detail page; English where there is none. */
@@ -103,7 +115,9 @@ class BreachPagesTest {
         Element untranslated = chinese.selectFirst(".breach-card h3 a[href=/breaches/" + english.name + "]");
         assertEquals("Forum accounts " + english.name, untranslated.text());
         assertEquals("en", untranslated.attr("lang"), "an English title on a Chinese page says it is English");
-        assertTrue(chinese.select("svg.timeline-chart").text().contains("公安数据库" + translated.name), "the chart's label");
+        assertTrue(chinese.select("svg.timeline-chart title").eachText().stream().anyMatch(t -> t.startsWith("公安数据库" + translated.name)),
+                "the circle's label");
+        assertTrue(chinese.select("ol.timeline-list a").eachText().contains("公安数据库" + translated.name), "the list under the chart");
 
         Document chineseDetail = Jsoup.parse(given().header("Accept-Language", "zh-CN").when().get("/breaches/" + translated.name)
                 .then().statusCode(200).extract().asString());

@@ -58,6 +58,33 @@ class MessageBundlesTest {
     }
 
     /**
+     * Chinese text puts Chinese punctuation between Chinese words (，：；！？（）), not ASCII ", " or ":":
+     * every Chinese bundle and every Chinese mail template. The pages, generated content included, are
+     * scanned in the browser by ReadableEverywhereInBrowserTest.
+     */
+    @org.junit.jupiter.api.Test
+    void chineseTextUsesChinesePunctuationBetweenChineseWords() throws IOException {
+        Pattern ascii = Pattern.compile(ReadableEverywhereInBrowserTest.ASCII_BETWEEN_CHINESE, Pattern.UNICODE_CHARACTER_CLASS);
+        java.util.List<String> found = new java.util.ArrayList<>();
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        try (var bundles = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/messages"));
+             var mails = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/templates/NotificationMails/zh"))) {
+            bundles.filter(file -> file.toString().endsWith("_zh.properties")).forEach(files::add);
+            mails.forEach(files::add);
+        }
+        assertTrue(files.size() > BUNDLES.size(), "bundles and mail templates found: " + files);
+        for (java.nio.file.Path file : files) {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (ascii.matcher(lines.get(i)).find()) {
+                    found.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i));
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), found);
+    }
+
+    /**
      * The keys Qute expects: a method's name, or for a method taking an enum, one key per constant
      * ({@code method_CONSTANT}, or {@code method_$CONSTANT} when a constant holds an underscore).
      */

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every public page in Chromium, in both languages: accessible by axe-core's WCAG 2.1 A and AA
  * rules, titled, usable at 360 px, free of script errors under the CSP; plus the language switch,
  * keyboard use, the page without JavaScript, and the home page's weight. Screenshots of the main
- * pages go to target/screenshots/ for review.
+ * pages at 1280 and 360 px go to target/screenshots/ for review.
  */
 @QuarkusTest
 class PagesInBrowserTest extends InChromium {
@@ -81,7 +81,7 @@ class PagesInBrowserTest extends InChromium {
         publishBreaches();
         boolean chinese = acceptLanguage.startsWith("zh");
         List<String> paths = List.of("/", "/password", "/notify", "/breaches", "/breaches/" + breach.name, "/exposure",
-                "/exposure/government-issued-ids", "/how-it-works", "/developers", "/check/needs-javascript",
+                "/exposure/government-issued-ids", "/exposure/help", "/how-it-works", "/developers", "/check/needs-javascript",
                 "/no/such/page");
         List<String> problems = new ArrayList<>();
         try (BrowserPages wide = BrowserPages.open(chromium.browser(), portal.toString(), acceptLanguage);
@@ -103,9 +103,7 @@ class PagesInBrowserTest extends InChromium {
                 assertEquals(0, ((Number) overflow).intValue(), "no sideways scrolling at 360 px: " + path);
                 String name = screenshotName(path, breach.name) + (chinese ? "-zh" : "-en");
                 if (!path.startsWith("/no/") && !path.startsWith("/check/")) {
-                    wide.screenshot(name);
-                }
-                if (path.equals("/") || path.equals("/breaches")) {
+                    wide.screenshot(name + "-1280px");
                     narrow.screenshot(name + "-360px");
                 }
             }
@@ -135,9 +133,7 @@ class PagesInBrowserTest extends InChromium {
                 BrowserPages.awaitCheckTime(page);
                 assertEquals(List.of(), violations(page, "result for " + checked));
                 page.evaluate("() => performance.clearMeasures('leakwatch-check')");
-                if (language.equals("zh")) {
-                    tab.screenshot(checked.equals(email) ? "result-found-zh" : "result-not-found-zh");
-                }
+                tab.screenshot((checked.equals(email) ? "result-found-" : "result-not-found-") + language + "-1280px");
             }
             assertEquals(List.of(), tab.consoleErrors());
         }
