@@ -53,6 +53,8 @@ class DemoDataIT {
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
             portal.awaitOk("/q/health/ready", FIRST_START);
             assertEquals(4, countOccurrences(portal.get("/api/v1/breaches"), "\"Name\""), "loaded only once");
+            assertTrue(portal.get("/api/v1/breach/DemoPoliceDatabase").contains("\"Title\":\"公安数据库（合成演示数据）\""),
+                    "the demo breaches have Chinese titles");
             checkInChromium(portal);
         }
     }
