@@ -1,5 +1,6 @@
 package io.leakwatch.breach;
 
+import io.leakwatch.web.Language;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A breach in the catalogue; its identifiers live in the hash index under its id. Its states are
@@ -71,6 +75,33 @@ public class Breach extends PanacheEntityBase {
     public Integer removedIn;
     @Column(name = "removal_pending_in")
     public Integer removalPendingIn;
+    /** Title and description in other languages than {@link #BASE_LANGUAGE}, by language code. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, BreachTranslation> translations = new TreeMap<>();
+
+    /** The language of {@link #title} and {@link #description}, as in Have I Been Pwned's model. */
+    public static final Language BASE_LANGUAGE = Language.ENGLISH;
+
+    /** The title in {@code language}, or in English when the breach has none in it. */
+    public String titleIn(Language language) {
+        return translationIn(language).map(BreachTranslation::title).orElse(title);
+    }
+
+    /** The (stored, sanitised) description in {@code language}, or in English when the breach has no title in it. */
+    public String descriptionIn(Language language) {
+        return translationIn(language).map(translation -> translation.description() == null ? "" : translation.description())
+                .orElse(description);
+    }
+
+    /** The language {@link #titleIn} answers in: {@code language}, or English when there is no translation. */
+    public Language languageOfTitleIn(Language language) {
+        return translationIn(language).isPresent() ? language : BASE_LANGUAGE;
+    }
+
+    private Optional<BreachTranslation> translationIn(Language language) {
+        return language == BASE_LANGUAGE ? Optional.empty()
+                : Optional.ofNullable(translations).map(all -> all.get(language.code()));
+    }
 
     /** Where a breach is in its life. */
     public enum Status {

@@ -20,7 +20,7 @@ public interface BreachMessages {
     String catalogueTitle();
 
     @Message
-    String catalogueIntro(String breaches, String people);
+    String catalogueIntro(String breaches, String identifiers);
 
     @Message
     String catalogueEmpty();
@@ -38,13 +38,22 @@ public interface BreachMessages {
     String timelineHighlighted(String title);
 
     @Message
+    String timelineListLabel();
+
+    @Message
+    String timelineThisBreach();
+
+    @Message
+    String timelineIdentifiers(String count);
+
+    @Message
     String dataClassChartHeading();
 
     @Message
     String dataClassChartDescription();
 
     @Message
-    String dataClassChartValue(String people, int breaches);
+    String dataClassChartValue(String identifiers, int breaches);
 
     @Message
     String dateLabel();
@@ -53,7 +62,7 @@ public interface BreachMessages {
     String kindLabel();
 
     @Message
-    String peopleLabel();
+    String identifiersLabel();
 
     @Message
     String dataLabel();

@@ -1,6 +1,7 @@
 package io.leakwatch.breach;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -9,10 +10,13 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A breach's description as an admin gives it (HIBP field names, so existing tooling can send it). The
- * admin form and the API both go through {@link BreachRegistry#create}, which checks these constraints.
+ * A breach's description as an admin gives it (HIBP field names, so existing tooling can send it; Title
+ * and Description are in English), with its title and description in other languages under
+ * {@code Translations}, keyed by language code ({@link BreachTranslation}). The admin form and the API
+ * both go through {@link BreachRegistry#create}, which checks these constraints.
  */
 public record BreachMetadata(
         @JsonProperty("Name") @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}",
@@ -27,7 +31,8 @@ public record BreachMetadata(
         @JsonProperty("IsVerified") boolean verified,
         @JsonProperty("IsFabricated") boolean fabricated,
         @JsonProperty("IsSensitive") boolean sensitive,
-        @JsonProperty("IsSpamList") boolean spamList) {
+        @JsonProperty("IsSpamList") boolean spamList,
+        @JsonProperty("Translations") Map<String, @Valid BreachTranslation> translations) {
 
     /** Text that shows on one line (a title reaches mail subjects): no C0/C1 controls, no format or separator characters. */
     static final String NO_CONTROL_CHARACTERS = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*";

@@ -6,8 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** A breach in the field names and formats of Have I Been Pwned's v3 breach model. */
+/**
+ * A breach in the field names and formats of Have I Been Pwned's v3 breach model, Title and Description
+ * in English, with its title and description in other languages under {@code Translations}.
+ */
 public record BreachModel(
         @JsonProperty("Name") String name,
         @JsonProperty("Title") String title,
@@ -26,7 +32,8 @@ public record BreachModel(
         @JsonProperty("IsSpamList") boolean spamList,
         @JsonProperty("IsMalware") boolean malware,
         @JsonProperty("IsSubscriptionFree") boolean subscriptionFree,
-        @JsonProperty("IsStealerLog") boolean stealerLog) {
+        @JsonProperty("IsStealerLog") boolean stealerLog,
+        @JsonProperty("Translations") Map<String, BreachTranslation> translations) {
 
     /** HIBP names data classes ("Email addresses"); we store their slugs. */
     static BreachModel of(Breach breach) {
@@ -35,6 +42,8 @@ public record BreachModel(
                 breach.pwnCount, BreachDescription.sanitise(breach.description), breach.logoPath,
                 breach.dataClasses.stream().map(DataClass::nameOfSlug).toList(),
                 breach.verified, breach.fabricated, breach.sensitive, breach.retired, breach.spamList,
-                breach.malware, breach.subscriptionFree, breach.stealerLog);
+                breach.malware, breach.subscriptionFree, breach.stealerLog,
+                new TreeMap<>(breach.translations.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        entry -> entry.getValue().sanitised()))));
     }
 }

@@ -3,6 +3,7 @@ package io.leakwatch.breach;
 import io.leakwatch.explain.ExposureMessages;
 import io.leakwatch.explain.ExposureView;
 import io.leakwatch.explain.RiskAssessment;
+import io.leakwatch.explain.StepPlan;
 import io.leakwatch.web.Language;
 import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,7 +31,7 @@ public class BreachPagesResource {
 
     /** One breach: what leaked, the risk to someone in it, and where it sits among the others. */
     public record BreachPage(BreachView breach, String riskLevel, String risk, List<String> riskReasons, List<ExposureView> exposures,
-                             TimelineChart timeline, String timelineDescription) {
+                             StepPlan.Shown steps, TimelineChart timeline, String timelineDescription) {
     }
 
     @CheckedTemplate
@@ -53,10 +54,10 @@ public class BreachPagesResource {
         Language language = requestLanguage.get();
         BreachMessages messages = language.messages(BreachMessages.class);
         List<Breach> breaches = catalogue.shownBreaches();
-        TimelineChart timeline = TimelineChart.of(breaches, Optional.empty());
-        long people = breaches.stream().mapToLong(breach -> breach.pwnCount).sum();
+        TimelineChart timeline = TimelineChart.of(breaches, Optional.empty(), language);
+        long identifiers = breaches.stream().mapToLong(breach -> breach.pwnCount).sum();
         return Templates.catalogue(new CataloguePage(
-                messages.catalogueIntro(language.formatCount(breaches.size()), language.formatCount(people)),
+                messages.catalogueIntro(language.formatCount(breaches.size()), language.formatCount(identifiers)),
                 breaches.stream().map(breach -> BreachView.of(breach, language)).toList(),
                 timeline, messages.timelineDescription(breaches.size(), timeline.firstYear(), timeline.lastYear()),
                 DataClassChart.of(breaches, language), messages.dataClassChartDescription()));
@@ -71,11 +72,11 @@ public class BreachPagesResource {
         RiskAssessment risk = RiskAssessment.of(exposed);
         ExposureMessages exposureMessages = language.messages(ExposureMessages.class);
         BreachMessages messages = language.messages(BreachMessages.class);
-        TimelineChart timeline = TimelineChart.of(catalogue.shownBreaches(), Optional.of(breach.name));
+        TimelineChart timeline = TimelineChart.of(catalogue.shownBreaches(), Optional.of(breach.name), language);
         return Templates.breach(new BreachPage(BreachView.of(breach, language), risk.level().slug(),
                 messages.detailRisk(exposureMessages.severity(risk.level())),
                 risk.rules().stream().map(exposureMessages::riskRule).toList(),
-                ExposureView.allOf(exposed, language),
-                timeline, messages.timelineHighlighted(breach.title)));
+                ExposureView.allOf(exposed, language), StepPlan.of(exposed).in(language),
+                timeline, messages.timelineHighlighted(breach.titleIn(language))));
     }
 }

@@ -2,15 +2,19 @@ package io.leakwatch.breach;
 
 import io.leakwatch.index.GenerationDiscarded;
 import io.leakwatch.index.GenerationPublished;
+import io.leakwatch.web.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -50,6 +54,14 @@ public class BreachRegistry {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Unknown data classes: " + unknown);
         }
+        Map<String, BreachTranslation> translations = Optional.ofNullable(metadata.translations()).orElse(Map.of());
+        List<String> languages = translations.keySet().stream()
+                .filter(code -> Language.ofCode(code).filter(language -> language != Breach.BASE_LANGUAGE).isEmpty()).toList();
+        if (!languages.isEmpty()) {
+            throw new IllegalArgumentException("The breach was refused. Translations: " + languages + " is not one of "
+                    + Arrays.stream(Language.values()).filter(language -> language != Breach.BASE_LANGUAGE)
+                    .map(Language::code).toList() + " (Title and Description are in English).");
+        }
         Breach breach = new Breach();
         breach.name = metadata.name();
         breach.title = metadata.title();
@@ -61,6 +73,8 @@ public class BreachRegistry {
         breach.fabricated = metadata.fabricated();
         breach.sensitive = metadata.sensitive();
         breach.spamList = metadata.spamList();
+        breach.translations = new TreeMap<>();
+        translations.forEach((code, translation) -> breach.translations.put(code, translation.sanitised()));
         breach.persist();
         return breach;
     }
@@ -73,7 +87,9 @@ public class BreachRegistry {
             case "domain" -> "Domain";
             case "breachDate" -> "BreachDate";
             case "description" -> "Description";
-            default -> component.startsWith("dataClasses") ? "DataClasses" : component;
+            default -> component.startsWith("dataClasses") ? "DataClasses"
+                    : component.startsWith("translations") ? "Translations" + component.substring("translations".length())
+                    .replace(".title", ".Title").replace(".description", ".Description") : component;
         };
     }
 

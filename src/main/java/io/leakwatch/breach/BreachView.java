@@ -5,9 +5,13 @@ import io.quarkus.qute.RawString;
 
 import java.util.List;
 
-/** A breach as the public pages show it, in one language; {@code description} is sanitised HTML. */
-public record BreachView(String name, String title, String domain, String date, String isoDate, String kind,
-                         String people, List<DataClassLink> dataClasses, boolean sensitive, boolean verified,
+/**
+ * A breach as the public pages show it, in one language; {@code description} is sanitised HTML. Where
+ * the breach has no title in that language, its English one is shown and {@code titleLang} says so
+ * (an HTML language tag; null when the title is in the page's language).
+ */
+public record BreachView(String name, String title, String titleLang, String domain, String date, String isoDate, String kind,
+                         String identifiers, List<DataClassLink> dataClasses, boolean sensitive, boolean verified,
                          boolean fabricated, RawString description) {
 
     /** An exposed data class, linked to the page that explains it. */
@@ -20,11 +24,13 @@ public record BreachView(String name, String title, String domain, String date, 
     public static BreachView of(Breach breach, Language language) {
         BreachMessages messages = language.messages(BreachMessages.class);
         List<DataClass> exposed = DataClass.ofSlugs(breach.dataClasses);
-        return new BreachView(breach.name, breach.title, breach.domain, language.formatDate(breach.breachDate),
+        Language titleLanguage = breach.languageOfTitleIn(language);
+        return new BreachView(breach.name, breach.titleIn(language), titleLanguage == language ? null : titleLanguage.htmlTag(),
+                breach.domain, language.formatDate(breach.breachDate),
                 breach.breachDate.toString(), messages.leakKind(LeakKind.of(exposed)),
                 language.formatCount(breach.pwnCount),
                 exposed.stream().map(dataClass -> new DataClassLink(dataClass.slug(), messages.dataClass(dataClass))).toList(),
-                breach.sensitive, breach.verified, breach.fabricated, BreachDescription.html(breach.description));
+                breach.sensitive, breach.verified, breach.fabricated, BreachDescription.html(breach.descriptionIn(language)));
     }
 
     public String href() {

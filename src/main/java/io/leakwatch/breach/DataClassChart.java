@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How many people each kind of data was exposed for, across the catalogue, laid out on the server
- * for an SVG bar chart: one row per data class, its name and figure on a line above its bar, so the
- * text stays readable when the drawing is scaled down to a phone's width.
+ * For each kind of data, how many breaches exposed it and how many identifiers those breaches hold
+ * (a person in two of them is counted twice, and the figure says "identifiers", not "people"): a list
+ * whose text is the page's own, wrapping at any width, each row with a bar drawn in proportion to the
+ * largest ({@link #WIDTH} units at most).
  */
-public record DataClassChart(int height, List<Bar> bars) {
+public record DataClassChart(List<Bar> bars) {
 
     public static final int WIDTH = 400;
-    private static final int ROW_HEIGHT = 38;
 
-    public record Bar(String label, String value, double textY, double barY, double barWidth) {
+    public record Bar(String label, String value, double barWidth) {
     }
 
-    private record Total(DataClass dataClass, long people, int breaches) {
+    private record Total(DataClass dataClass, long identifiers, int breaches) {
     }
 
     public int width() {
@@ -37,17 +37,16 @@ public record DataClassChart(int height, List<Bar> bars) {
         List<Total> rows = breachesByClass.entrySet().stream()
                 .map(entry -> new Total(entry.getKey(), entry.getValue().stream().mapToLong(b -> b.pwnCount).sum(),
                         entry.getValue().size()))
-                .sorted(Comparator.comparingLong(Total::people).reversed().thenComparing(Total::dataClass))
+                .sorted(Comparator.comparingLong(Total::identifiers).reversed().thenComparing(Total::dataClass))
                 .toList();
-        long most = rows.isEmpty() ? 1 : Math.max(1, rows.get(0).people());
+        long most = rows.isEmpty() ? 1 : Math.max(1, rows.get(0).identifiers());
         BreachMessages messages = language.messages(BreachMessages.class);
         List<Bar> bars = new ArrayList<>();
         for (Total row : rows) {
-            double top = bars.size() * ROW_HEIGHT;
             bars.add(new Bar(messages.dataClass(row.dataClass()),
-                    messages.dataClassChartValue(language.formatCount(row.people()), row.breaches()),
-                    top + 14, top + 20, Math.max(2, Math.round(WIDTH * (double) row.people() / most * 10) / 10.0)));
+                    messages.dataClassChartValue(language.formatCount(row.identifiers()), row.breaches()),
+                    Math.max(2, Math.round(WIDTH * (double) row.identifiers() / most * 10) / 10.0)));
         }
-        return new DataClassChart(Math.max(ROW_HEIGHT, bars.size() * ROW_HEIGHT), bars);
+        return new DataClassChart(bars);
     }
 }

@@ -1,6 +1,7 @@
 package io.leakwatch.check;
 
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.identifier.InputProblem;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -35,6 +36,12 @@ public interface CheckMessages {
 
     @Message
     String checkedAs(IdentifierType type);
+
+    @Message
+    String checkSuggested(IdentifierType type);
+
+    @Message
+    String checkAsTyped(IdentifierType type);
 
     @Message
     String submit();
@@ -106,10 +113,13 @@ public interface CheckMessages {
     String resultBreachesHeading();
 
     @Message
-    String resultStepsHeading();
+    String resultFirstStepsHeading();
 
     @Message
-    String resultStepsMore();
+    String resultExposedHeading();
+
+    @Message
+    String resultMoreStepsHeading();
 
     @Message
     String resultNotFoundHeading();
@@ -281,6 +291,12 @@ public interface CheckMessages {
 
     @Message
     String apiLead();
+
+    @Message
+    String apiTableCaption();
+
+    @Message
+    String apiTableScrollCue();
 
     @Message
     String apiEndpoint();

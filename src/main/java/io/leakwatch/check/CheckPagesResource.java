@@ -2,6 +2,7 @@ package io.leakwatch.check;
 
 import io.leakwatch.breach.BreachCatalogue;
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.identifier.InputProblem;
 import io.leakwatch.web.Language;
 import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,8 +33,11 @@ public class CheckPagesResource {
     /** Breach names never hold a star. */
     private static final String EVERY_LISTED_BREACH = "*";
 
-    /** A kind of identifier to check as, with the words that name it. */
-    public record TypeChoice(String slug, String label, String checkedAs) {
+    /**
+     * A kind of identifier to check as, with the words that name it and that offer to check a likely
+     * identifier ({@code #}: it) or the input as typed as this kind.
+     */
+    public record TypeChoice(String slug, String label, String checkedAs, String checkSuggested, String checkAsTyped) {
     }
 
     /** A refused input's explanation, for the script to show. */
@@ -68,9 +72,10 @@ public class CheckPagesResource {
         CheckMessages messages = requestLanguage.get().messages(CheckMessages.class);
         List<TypeChoice> types = Arrays.stream(IdentifierType.values())
                 .filter(type -> type != IdentifierType.PASSWORD)
-                .map(type -> new TypeChoice(type.slug(), messages.identifierType(type), messages.checkedAs(type)))
+                .map(type -> new TypeChoice(type.slug(), messages.identifierType(type), messages.checkedAs(type),
+                        messages.checkSuggested(type), messages.checkAsTyped(type)))
                 .toList();
-        return Templates.home(types, problems(messages));
+        return Templates.home(types, problemTexts(messages));
     }
 
     @GET
@@ -80,7 +85,7 @@ public class CheckPagesResource {
         List<PasswordMeaning> meanings = Arrays.stream(PasswordSeen.values())
                 .map(seen -> new PasswordMeaning(seen.slug(), seen.minimumCount(), messages.passwordMeaning(seen)))
                 .toList();
-        return Templates.password(meanings, problems(messages));
+        return Templates.password(meanings, problemTexts(messages));
     }
 
     /** Where the check form leads when scripts do not run: its fields have no names, so nothing is sent. */
@@ -110,7 +115,8 @@ public class CheckPagesResource {
         return Templates.details(ResultDetails.of(catalogue.listedInAccountSearch(requested), language));
     }
 
-    private static List<ProblemText> problems(CheckMessages messages) {
+    /** The words of every input problem, for a page whose script checks identifiers. */
+    public static List<ProblemText> problemTexts(CheckMessages messages) {
         return Arrays.stream(InputProblem.values())
                 .map(problem -> new ProblemText(problem.slug(), messages.problem(problem)))
                 .toList();

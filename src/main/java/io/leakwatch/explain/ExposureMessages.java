@@ -6,14 +6,12 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * What exposure means, per data class and per risk level, in {@code messages/exposure_en.properties}
- * and {@code exposure_zh.properties}. {@link #steps} lists a data class's steps separated by {@code |},
- * in the order to take them. The {@code brief} texts say it in a sentence or two each, for mails
- * ({@link ExposureBrief}).
+ * and {@code exposure_zh.properties}: each kind of data, each step a person can take ({@link Step}) and
+ * its group, and the page of who can help and what to write. The {@code brief} texts say what each kind
+ * of data means in a sentence or two, for mails ({@link ExposureBrief}).
  */
 @MessageBundle(value = "exposure", locale = "en")
 public interface ExposureMessages {
-
-    String STEP_SEPARATOR = "|";
 
     @Message
     String summary(DataClass dataClass);
@@ -25,7 +23,10 @@ public interface ExposureMessages {
     String seriousness(DataClass dataClass);
 
     @Message
-    String steps(DataClass dataClass);
+    String step(Step step);
+
+    @Message
+    String stepGroup(StepGroup group);
 
     @Message
     String briefMeaning(DataClass dataClass);
@@ -78,4 +79,88 @@ public interface ExposureMessages {
 
     @Message
     String checkYourself();
+
+    @Message
+    String helpTitle();
+
+    @Message
+    String helpLead();
+
+    @Message
+    String helpInChina();
+
+    @Message
+    String helpElsewhere();
+
+    @Message
+    String helpScamsHeading();
+
+    @Message
+    String helpScamsChina();
+
+    @Message
+    String helpScamsElsewhere();
+
+    @Message
+    String helpForSaleHeading();
+
+    @Message
+    String helpForSaleChina();
+
+    @Message
+    String helpForSaleElsewhere();
+
+    @Message
+    String helpRightsHeading();
+
+    @Message
+    String helpRightsChina();
+
+    @Message
+    String helpRightsElsewhere();
+
+    @Message
+    String helpLetterHeading();
+
+    @Message
+    String helpLetter();
+
+    @Message
+    String helpLetterNote();
+
+    @Message
+    String helpPoliceHeading();
+
+    @Message
+    String helpPoliceChina();
+
+    @Message
+    String helpPoliceLetterHeading();
+
+    @Message
+    String helpPoliceLetter();
+
+    @Message
+    String helpPoliceElsewhere();
+
+    @Message
+    String helpLegalHeading();
+
+    @Message
+    String helpLegalChina();
+
+    @Message
+    String helpLegalElsewhere();
+
+    @Message
+    String helpMisuseHeading();
+
+    @Message
+    String helpMisuseChina();
+
+    @Message
+    String helpMisuseElsewhere();
+
+    @Message
+    String helpLink();
 }

@@ -19,9 +19,19 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class ExposurePagesResource {
 
+    /**
+     * A situation where someone can help: what applies in mainland China, with a model letter where
+     * writing is what to do, and what applies elsewhere in general terms.
+     */
+    public record HelpTopic(String slug, String heading, String china, String letterHeading, String letter,
+                            String letterNote, String elsewhere) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(List<ExposureView> exposures);
+
+        static native TemplateInstance help(List<HelpTopic> topics);
 
         static native TemplateInstance exposure(ExposureView exposure, String title, List<ExposureView> others);
     }
@@ -35,6 +45,22 @@ public class ExposurePagesResource {
     @GET
     public TemplateInstance index() {
         return Templates.index(ExposureView.allOf(ExposureGuide.byUrgency(), requestLanguage.get()));
+    }
+
+    /** Who can help, and the reader's rights: hotlines, complaints, and what to write to whom. */
+    @GET
+    @Path("/help")
+    public TemplateInstance help() {
+        ExposureMessages m = requestLanguage.get().messages(ExposureMessages.class);
+        return Templates.help(List.of(
+                new HelpTopic("scams", m.helpScamsHeading(), m.helpScamsChina(), null, null, null, m.helpScamsElsewhere()),
+                new HelpTopic("for-sale", m.helpForSaleHeading(), m.helpForSaleChina(), null, null, null, m.helpForSaleElsewhere()),
+                new HelpTopic("rights", m.helpRightsHeading(), m.helpRightsChina(), m.helpLetterHeading(), m.helpLetter(),
+                        m.helpLetterNote(), m.helpRightsElsewhere()),
+                new HelpTopic("police", m.helpPoliceHeading(), m.helpPoliceChina(), m.helpPoliceLetterHeading(),
+                        m.helpPoliceLetter(), null, m.helpPoliceElsewhere()),
+                new HelpTopic("legal", m.helpLegalHeading(), m.helpLegalChina(), null, null, null, m.helpLegalElsewhere()),
+                new HelpTopic("misuse", m.helpMisuseHeading(), m.helpMisuseChina(), null, null, null, m.helpMisuseElsewhere())));
     }
 
     @GET

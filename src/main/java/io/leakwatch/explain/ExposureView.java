@@ -4,23 +4,19 @@ import io.leakwatch.breach.DataClass;
 import io.leakwatch.breach.BreachMessages;
 import io.leakwatch.web.Language;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** One kind of exposed data explained, in one language. */
 public record ExposureView(String slug, String name, Severity severity, String severityLabel, String summary,
                            String attacker, String seriousness, List<String> steps) {
-
-    private static final Pattern STEP_SEPARATOR = Pattern.compile(Pattern.quote(ExposureMessages.STEP_SEPARATOR));
 
     public static ExposureView of(DataClass dataClass, Language language) {
         ExposureMessages messages = language.messages(ExposureMessages.class);
         Severity severity = ExposureGuide.severityOf(dataClass);
         return new ExposureView(dataClass.slug(), language.messages(BreachMessages.class).dataClass(dataClass), severity,
                 messages.severity(severity), messages.summary(dataClass), messages.attacker(dataClass),
-                messages.seriousness(dataClass), steps(messages.steps(dataClass)));
+                messages.seriousness(dataClass), Step.of(dataClass).stream().map(messages::step).toList());
     }
 
     /** The given data classes explained, most urgent first. */
@@ -30,9 +26,5 @@ public record ExposureView(String slug, String name, Severity severity, String s
 
     public String href() {
         return "/exposure/" + slug;
-    }
-
-    static List<String> steps(String separated) {
-        return Arrays.stream(STEP_SEPARATOR.split(separated)).map(String::strip).filter(step -> !step.isEmpty()).toList();
     }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Severity {
     LOW(1),
     MEDIUM(2),
-    HIGH(3);
+    HIGH(3),
+    /** Harm that lasts: sensitive facts tied to who a person is, which no step can take back. */
+    VERY_HIGH(4);
 
     private final int rank;
 
@@ -20,7 +22,7 @@ public enum Severity {
 
     /** For CSS classes and data attributes. */
     public String slug() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public Severity atLeast(Severity other) {

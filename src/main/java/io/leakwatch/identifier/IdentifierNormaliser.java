@@ -28,15 +28,10 @@ public final class IdentifierNormaliser {
     /** Unicode's White_Space property, which JavaScript's {@code \p{White_Space}} matches too. */
     private static final Pattern SURROUNDING_WHITESPACE =
             Pattern.compile("^\\p{IsWhite_Space}+|\\p{IsWhite_Space}+$");
-    private static final Pattern PHONE_FORMATTING = Pattern.compile("[\\p{IsWhite_Space}\\-.()]");
+    /** Spaces, dashes of any kind, dots and brackets, which people write between a number's digits. */
+    private static final Pattern PHONE_FORMATTING = Pattern.compile("[\\p{IsWhite_Space}\\p{Pd}.()]");
     private static final Pattern PHONE_DIGITS = Pattern.compile("\\+?[0-9]+");
 
-    private static final String EMAIL_FORMAT =
-            "Enter an email address like name@example.com: one @, a name before it and a domain with a dot after it.";
-    private static final String PHONE_FORMAT =
-            "Enter a phone number like +86 138 0013 8000, 0086 138 0013 8000 or 138 0013 8000 "
-                    + "(digits with spaces, dashes, dots or brackets).";
-    private static final String USERNAME_FORMAT = "Enter a username of 1 to " + MAX_USERNAME_LENGTH + " characters.";
 
     private final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
     private final String defaultPhoneRegion;
@@ -65,7 +60,7 @@ public final class IdentifierNormaliser {
         return switch (type) {
             case EMAIL -> email(input);
             case PHONE -> phone(input);
-            case NATIONAL_ID -> nationalIds.normalise(trimWhitespace(input));
+            case NATIONAL_ID -> nationalIds.normalise(compatible(input));
             case USERNAME -> username(input);
             case PASSWORD -> new Accepted(input);
         };
@@ -75,7 +70,7 @@ public final class IdentifierNormaliser {
         String address = trimWhitespace(input);
         int at = address.indexOf('@');
         if (at <= 0 || at != address.lastIndexOf('@')) {
-            return new Rejected(EMAIL_FORMAT);
+            return new Rejected(InputProblem.EMAIL_FORMAT);
         }
         String lowerCased = address.toLowerCase(Locale.ROOT);
         String domain = lowerCased.substring(at + 1);
@@ -83,11 +78,11 @@ public final class IdentifierNormaliser {
         try {
             asciiDomain = isPlainAsciiDomain(domain) ? domain : IDN.toASCII(domain);
         } catch (IllegalArgumentException unencodableDomain) {
-            return new Rejected(EMAIL_FORMAT);
+            return new Rejected(InputProblem.EMAIL_FORMAT);
         }
         // Checked after IDN conversion, which also accepts the ideographic full stop as a dot
         if (asciiDomain.indexOf('.') < 0) {
-            return new Rejected(EMAIL_FORMAT);
+            return new Rejected(InputProblem.EMAIL_FORMAT);
         }
         return new Accepted(lowerCased.substring(0, at + 1) + asciiDomain);
     }
@@ -121,9 +116,9 @@ public final class IdentifierNormaliser {
         if (e164 != null) {
             return new Accepted(e164);
         }
-        String digits = PHONE_FORMATTING.matcher(input).replaceAll("");
+        String digits = PHONE_FORMATTING.matcher(compatible(input)).replaceAll("");
         if (!PHONE_DIGITS.matcher(digits).matches()) {
-            return new Rejected(PHONE_FORMAT);
+            return new Rejected(InputProblem.PHONE_FORMAT);
         }
         // 00 is the international prefix in most of the world, whatever the default region's own prefix
         if (digits.startsWith("00")) {
@@ -133,12 +128,11 @@ public final class IdentifierNormaliser {
         try {
             number = phoneNumbers.parse(digits, defaultPhoneRegion);
         } catch (NumberParseException unparseable) {
-            return new Rejected(PHONE_FORMAT);
+            return new Rejected(InputProblem.PHONE_FORMAT);
         }
         // Local-only numbers lack an area code, so they have no E.164 form
         if (phoneNumbers.isPossibleNumberWithReason(number) != ValidationResult.IS_POSSIBLE) {
-            return new Rejected("This is not a possible phone number for its country: check the number of digits. "
-                    + PHONE_FORMAT);
+            return new Rejected(InputProblem.PHONE_NOT_POSSIBLE);
         }
         return new Accepted(phoneNumbers.format(number, PhoneNumberFormat.E164));
     }
@@ -147,11 +141,19 @@ public final class IdentifierNormaliser {
         String trimmed = trimWhitespace(input);
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length < 1 || length > MAX_USERNAME_LENGTH) {
-            return new Rejected(USERNAME_FORMAT);
+            return new Rejected(InputProblem.USERNAME_LENGTH);
         }
         // ASCII is its own NFKC form: most usernames skip the normaliser's table lookups
         String composed = isAscii(trimmed) ? trimmed : Normalizer.normalize(trimmed, Normalizer.Form.NFKC);
         return new Accepted(composed.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Full-width digits, letters, plus signs, brackets and spaces (as Chinese input methods type them)
+     * as their ASCII forms: Unicode NFKC, for phone and ID numbers, whose valid forms are ASCII anyway.
+     */
+    static String compatible(String input) {
+        return isAscii(input) ? input : Normalizer.normalize(input, Normalizer.Form.NFKC);
     }
 
     private static String trimWhitespace(String input) {

@@ -1,8 +1,8 @@
 package io.leakwatch.identifier;
 
 /**
- * What {@link IdentifierNormaliser} made of an input: the normalised form to hash, or a message for
- * the person who typed it. There is deliberately no way to hash a rejected input "as is".
+ * What {@link IdentifierNormaliser} made of an input: the normalised form to hash, or why it was
+ * refused, for the person who typed it. There is deliberately no way to hash a rejected input "as is".
  */
 public sealed interface NormalisationResult {
 
@@ -12,7 +12,10 @@ public sealed interface NormalisationResult {
         }
     }
 
-    /** {@code message} is user-facing and names the format that would have been accepted. */
-    record Rejected(String message) implements NormalisationResult {
+    /**
+     * {@code problem} names what is wrong; its words, in the reader's language, name the format that
+     * would have been accepted (the {@code check} message bundle's {@code problem_*}).
+     */
+    record Rejected(InputProblem problem) implements NormalisationResult {
     }
 }

@@ -6,6 +6,8 @@ import io.leakwatch.admin.session.SignedInAdmin;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.BreachCatalogue;
 import io.leakwatch.breach.BreachMetadata;
+import io.leakwatch.breach.BreachTranslation;
+import io.leakwatch.web.Language;
 import io.leakwatch.breach.DataClass;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -30,6 +32,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -90,6 +93,7 @@ public class AdminBreachesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createBreach(@RestForm String name, @RestForm String title, @RestForm String domain,
                                  @RestForm String breachDate, @RestForm String description,
+                                 @RestForm String titleZh, @RestForm String descriptionZh,
                                  @RestForm List<String> dataClasses, @RestForm boolean sensitive,
                                  @RestForm boolean verified, @RestForm boolean fabricated) {
         LocalDate date;
@@ -99,12 +103,19 @@ public class AdminBreachesResource {
             return Response.status(400).entity(breachesPage("The breach date must be a date like 2024-05-31.")).build();
         }
         try {
+            // The Chinese title and description are one translation: given when either is
+            Map<String, BreachTranslation> translations = isBlank(titleZh) && isBlank(descriptionZh) ? Map.of()
+                    : Map.of(Language.CHINESE.code(), new BreachTranslation(titleZh, descriptionZh));
             Breach breach = actions.createBreach(new BreachMetadata(name, title, domain, date, description, dataClasses,
-                    verified, fabricated, sensitive, false));
+                    verified, fabricated, sensitive, false, translations));
             return Response.seeOther(URI.create(AdminPaths.PAGES + "/breaches/" + breach.name)).build();
         } catch (IngestActions.Refused refused) {
             return Response.status(refused.status()).entity(breachesPage(refused.getMessage())).build();
         }
+    }
+
+    private static boolean isBlank(String field) {
+        return field == null || field.isBlank();
     }
 
     @GET

@@ -1,14 +1,16 @@
 package io.leakwatch.notify;
 
+import io.leakwatch.check.CheckMessages;
+import io.leakwatch.check.CheckPagesResource;
 import io.leakwatch.identifier.IdentifierNormaliser;
 import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.identifier.NormalisationResult;
 import io.leakwatch.web.ClientAddress;
 import io.leakwatch.web.Language;
-import io.leakwatch.web.LanguageChoice;
 import io.leakwatch.web.PublicFormCsrf;
 import io.leakwatch.web.RateLimiter;
 import io.leakwatch.web.RequestOrigin;
+import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -54,16 +56,18 @@ public class NotifyResource {
     private final NotifyKeys keys;
     private final RateLimiter limiter;
     private final NotifyConfig config;
+    private final RequestLanguage requestLanguage;
     private final IdentifierNormaliser normaliser = new IdentifierNormaliser();
 
     public NotifyResource(SubscriptionService service, SubscriberReports reports, SignedLinks links, NotifyKeys keys,
-                          RateLimiter limiter, NotifyConfig config) {
+                          RateLimiter limiter, NotifyConfig config, RequestLanguage requestLanguage) {
         this.service = service;
         this.reports = reports;
         this.links = links;
         this.keys = keys;
         this.limiter = limiter;
         this.config = config;
+        this.requestLanguage = requestLanguage;
     }
 
     @CheckedTemplate
@@ -96,18 +100,27 @@ public class NotifyResource {
         }
     }
 
-    /** The subscription form: its CSRF token, the language chosen, and a message per field in error. */
-    public record SubscribePage(String csrf, List<LanguageOption> languages, Problems problems) {
+    /**
+     * The subscription form: its CSRF token, its fields (with what is wrong with each, after a refused
+     * request), the mail languages, and the words its script shows for a problem found in the page.
+     */
+    public record SubscribePage(String csrf, List<Field> fields, List<LanguageOption> languages, Problems problems,
+                                List<CheckPagesResource.ProblemText> messages) {
     }
 
-    /** What is wrong with each field (null: nothing). */
-    public record Problems(String email, String phone, String nationalId, String username) {
-        static Problems of(Map<String, String> byField) {
-            return new Problems(byField.get("email"), byField.get("phone"), byField.get("nationalId"), byField.get("username"));
-        }
+    /** A field of the form; {@code identifierType} tells the page's script how to check it (empty: not an identifier). */
+    public record Field(String name, String label, String hint, String inputType, String autocomplete, int maxLength,
+                        String identifierType, String problem) {
+    }
 
+    /** A refused field, as the error summary lists it. */
+    public record Problem(String field, String label, String text) {
+    }
+
+    /** What is wrong with the fields of a refused request, in the form's order. */
+    public record Problems(List<Problem> list) {
         public boolean any() {
-            return email != null || phone != null || nationalId != null || username != null;
+            return !list.isEmpty();
         }
     }
 
@@ -120,7 +133,7 @@ public class NotifyResource {
             return Response.status(503).entity(Templates.unavailable()).build();
         }
         String csrf = PublicFormCsrf.tokenFor(csrfCookie);
-        return Response.ok(Templates.subscribe(page(csrf, LanguageChoice.of(request), Map.of())))
+        return Response.ok(Templates.subscribe(page(csrf, pageLanguage(), Map.of())))
                 .cookie(PublicFormCsrf.cookie(csrf, RequestOrigin.of(request).secure()))
                 .build();
     }
@@ -137,12 +150,10 @@ public class NotifyResource {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             return Response.status(429).header("Retry-After", seconds)
-                    .entity(Templates.linkProblem("Too many requests",
-                            "This connection has asked for many subscriptions. Please wait a while before trying again."))
+                    .entity(Templates.linkProblem(messages().tooManyTitle(), messages().tooManyText()))
                     .build();
         }
-        Language language = Optional.ofNullable(form.language()).flatMap(Language::ofCode)
-                .orElseGet(() -> LanguageChoice.of(request));
+        Language language = Optional.ofNullable(form.language()).flatMap(Language::ofCode).orElseGet(this::pageLanguage);
         Map<String, String> problems = new LinkedHashMap<>();
         String email = normalised(IdentifierType.EMAIL, form.email(), "email", true, problems);
         Map<IdentifierType, String> others = new EnumMap<>(IdentifierType.class);
@@ -151,7 +162,8 @@ public class NotifyResource {
                 normalised(IdentifierType.NATIONAL_ID, form.nationalId(), "nationalId", false, problems));
         putIfGiven(others, IdentifierType.USERNAME, normalised(IdentifierType.USERNAME, form.username(), "username", false, problems));
         if (!problems.isEmpty()) {
-            // Nothing typed is shown again: the page never echoes an address or an identifier.
+            // Nothing typed is shown again: the page never echoes an address or an identifier (its script
+            // checks the fields before sending, so that a person keeps what they typed).
             return Response.status(400).entity(Templates.subscribe(page(csrf, language, problems))).build();
         }
         service.subscribe(new SubscriptionService.SubscribeRequest(email, others, language));
@@ -221,34 +233,44 @@ public class NotifyResource {
     @GET
     @Path("report")
     public Response report(@QueryParam("token") String token) {
-        return links.reportSubscription(token).flatMap(reports::of)
+        NotifyMessages messages = messages();
+        return links.reportSubscription(token).flatMap(subscription -> reports.of(subscription, pageLanguage()))
                 .map(report -> Response.ok(Templates.report(report)).build())
-                .orElseGet(() -> Response.status(410).entity(Templates.linkProblem("This report link no longer works",
-                        "Report links work for " + config.reportLinkValidity().toHours() + " hours, and not after unsubscribing."
-                                + " To get a new one, subscribe again with the same address: if it is subscribed, we mail you a new link.")).build());
+                .orElseGet(() -> Response.status(410).entity(Templates.linkProblem(messages.reportExpiredTitle(),
+                        messages.reportExpiredText(config.reportLinkValidity().toHours()))).build());
     }
 
     private Response expiredVerification() {
-        return Response.status(410).entity(Templates.linkProblem("This confirmation link has expired",
-                "Confirmation links work for " + config.verificationValidity().toHours()
-                        + " hours. Subscribe again to get a new one.")).build();
+        NotifyMessages messages = messages();
+        return Response.status(410).entity(Templates.linkProblem(messages.verificationExpiredTitle(),
+                messages.verificationExpiredText(config.verificationValidity().toHours()))).build();
     }
 
     private Response invalidVerification() {
-        return Response.status(400).entity(Templates.linkProblem("This confirmation link does not work",
-                "It may have been used already, or a newer mail replaced it: only the link in the latest mail works."
-                        + " If your subscription is not confirmed, subscribe again to get a new link.")).build();
+        NotifyMessages messages = messages();
+        return Response.status(400).entity(Templates.linkProblem(messages.verificationInvalidTitle(),
+                messages.verificationInvalidText())).build();
     }
 
     private Response invalidUnsubscribe() {
-        return Response.status(400).entity(Templates.linkProblem("This unsubscribe link does not work",
-                "Check that the whole link was copied from the mail.")).build();
+        NotifyMessages messages = messages();
+        return Response.status(400).entity(Templates.linkProblem(messages.unsubscribeInvalidTitle(),
+                messages.unsubscribeInvalidText())).build();
+    }
+
+    private NotifyMessages messages() {
+        return requestLanguage.get().messages(NotifyMessages.class);
+    }
+
+    /** The language of the mails unless the form says otherwise: the language the page is read in. */
+    private Language pageLanguage() {
+        return requestLanguage.get();
     }
 
     private String normalised(IdentifierType type, String input, String field, boolean required, Map<String, String> problems) {
         if (input == null || input.isBlank()) {
             if (required) {
-                problems.put(field, "Enter the email address the alerts should go to.");
+                problems.put(field, messages().emailRequired());
             }
             return null;
         }
@@ -256,7 +278,8 @@ public class NotifyResource {
         if (result instanceof NormalisationResult.Accepted accepted) {
             return accepted.normalised();
         }
-        problems.put(field, ((NormalisationResult.Rejected) result).message());
+        problems.put(field, requestLanguage.get().messages(CheckMessages.class)
+                .problem(((NormalisationResult.Rejected) result).problem()));
         return null;
     }
 
@@ -266,11 +289,24 @@ public class NotifyResource {
         }
     }
 
-    private static SubscribePage page(String csrf, Language selected, Map<String, String> problems) {
+    private SubscribePage page(String csrf, Language selected, Map<String, String> problems) {
+        NotifyMessages messages = messages();
+        List<Field> fields = List.of(
+                new Field("email", messages.emailLabel(), messages.emailHint(), "email", "email", 320, IdentifierType.EMAIL.slug(),
+                        problems.get("email")),
+                new Field("phone", messages.phoneLabel(), messages.phoneHint(), "tel", "tel", 40, IdentifierType.PHONE.slug(),
+                        problems.get("phone")),
+                new Field("nationalId", messages.nationalIdLabel(), messages.nationalIdHint(), "text", "off", 30,
+                        IdentifierType.NATIONAL_ID.slug(), problems.get("nationalId")),
+                new Field("username", messages.usernameLabel(), null, "text", "username", 100, IdentifierType.USERNAME.slug(),
+                        problems.get("username")));
         List<LanguageOption> languages = new ArrayList<>();
         for (Language language : Language.values()) {
             languages.add(new LanguageOption(language.code(), language.autonym(), language == selected));
         }
-        return new SubscribePage(csrf, languages, Problems.of(problems));
+        List<Problem> refused = fields.stream().filter(field -> field.problem() != null)
+                .map(field -> new Problem(field.name(), field.label(), field.problem())).toList();
+        return new SubscribePage(csrf, fields, languages, new Problems(refused),
+                CheckPagesResource.problemTexts(requestLanguage.get().messages(CheckMessages.class)));
     }
 }

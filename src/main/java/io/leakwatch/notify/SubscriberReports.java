@@ -12,8 +12,7 @@ import java.util.UUID;
  * A verified subscriber's report: every breach their ledger holds that they may be told of (sensitive
  * ones only where their own email address is in them, see {@link SubscriberDisclosure}), with what
  * each exposed and what to do. The ledger lists the breaches found in the index when they
- * subscribed and every breach matched since. Pages are in English for now (the site has no other
- * language yet); mails follow the subscriber's language.
+ * subscribed and every breach matched since, in the language the page is read in.
  */
 @ApplicationScoped
 public class SubscriberReports {
@@ -29,10 +28,8 @@ public class SubscriberReports {
     }
 
     /** The report as the page shows it; {@code email} is shown to its owner only, here. */
-    public record Report(String email, List<IdentifierType> monitoredTypes, List<ToldBreach> breaches, String unsubscribeUrl) {
-        public List<String> monitored() {
-            return monitoredTypes.stream().map(SubscriberReports::describe).toList();
-        }
+    public record Report(String email, List<IdentifierType> monitoredTypes, List<String> monitored, List<ToldBreach> breaches,
+                         String unsubscribeUrl) {
 
         /** Whether identifiers besides the email address are monitored: the report then says what it leaves out. */
         public boolean othersMonitored() {
@@ -50,20 +47,12 @@ public class SubscriberReports {
     }
 
     /** The report of a verified subscription; empty for one that is gone or not verified. */
-    public Optional<Report> of(UUID subscription) {
-        return subscriptions.find(subscription).filter(Subscription::verified).map(found -> new Report(found.email(),
-                subscriptions.identifierTypes(found.id()),
-                breaches.ofSubscription(found.id(), false, Language.ENGLISH),
-                links.unsubscribeUrl(found.id())));
-    }
-
-    private static String describe(IdentifierType type) {
-        return switch (type) {
-            case EMAIL -> "your email address";
-            case PHONE -> "a phone number";
-            case NATIONAL_ID -> "a national ID number";
-            case USERNAME -> "a username";
-            case PASSWORD -> "a password";
-        };
+    public Optional<Report> of(UUID subscription, Language language) {
+        NotifyMessages messages = language.messages(NotifyMessages.class);
+        return subscriptions.find(subscription).filter(Subscription::verified).map(found -> {
+            List<IdentifierType> types = subscriptions.identifierTypes(found.id());
+            return new Report(found.email(), types, types.stream().map(messages::monitored).toList(),
+                    breaches.ofSubscription(found.id(), false, language), links.unsubscribeUrl(found.id()));
+        });
     }
 }

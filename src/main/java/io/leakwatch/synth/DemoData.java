@@ -1,6 +1,8 @@
 package io.leakwatch.synth;
 
 import io.leakwatch.breach.BreachMetadata;
+import io.leakwatch.breach.BreachTranslation;
+import io.leakwatch.web.Language;
 import io.leakwatch.breach.BreachRegistry;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.index.DaemonPools;
@@ -29,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -51,24 +54,29 @@ public class DemoData implements HealthCheck {
 
     /** One demo breach: what to generate and how to describe it. */
     record DemoBreach(BreachKind kind, int rows, Optional<Overlap> overlap, String name, String title, String domain,
-                      LocalDate date, String description) {
+                      LocalDate date, String description, BreachTranslation chinese) {
     }
 
     static final List<DemoBreach> BREACHES = List.of(
             new DemoBreach(BreachKind.POLICE_RECORDS, 40_000, Optional.empty(), "DemoPoliceDatabase",
                     "Police database (synthetic demo)", "", LocalDate.of(2022, 6, 30),
                     "A synthetic copy of a police database offered for sale: names, phone numbers, national ID numbers,"
-                            + " dates and places of birth, addresses and case records."),
+                            + " dates and places of birth, addresses and case records.",
+                    new BreachTranslation("公安数据库（合成演示数据）",
+                            "一个被挂牌出售的公安数据库的合成副本：姓名、电话号码、身份证号码、出生日期和出生地、住址以及案件记录。")),
             new DemoBreach(BreachKind.PARTY_ROSTER, 20_000, Optional.empty(), "DemoPartyRoster",
                     "Party membership roster (synthetic demo)", "", LocalDate.of(2016, 12, 1),
                     "A synthetic membership roster: national ID numbers, dates of birth, ethnicity, organisation,"
-                            + " branch and position."),
+                            + " branch and position.",
+                    new BreachTranslation("党员名册（合成演示数据）", "一份合成的党员名册：身份证号码、出生日期、民族、所在单位、支部和职务。")),
             new DemoBreach(BreachKind.TELCO_LOCATION, 20_000, Optional.of(new Overlap(BreachKind.POLICE_RECORDS, 0.3)),
                     "DemoTelcoLocations", "Telecom location records (synthetic demo)", "", LocalDate.of(2023, 12, 15),
-                    "Synthetic records sold by an insider: phone numbers, carrier, handset, city and last-seen location."),
+                    "Synthetic records sold by an insider: phone numbers, carrier, handset, city and last-seen location.",
+                    new BreachTranslation("电信位置记录（合成演示数据）", "由内部人员出售的合成记录：电话号码、运营商、手机型号、所在城市和最后出现的位置。")),
             new DemoBreach(BreachKind.CREDENTIAL_DUMP, 20_000, Optional.empty(), "DemoForum",
                     "Web forum accounts (synthetic demo)", "forum.example.com", LocalDate.of(2021, 3, 10),
-                    "A synthetic account dump of a web forum: email addresses, usernames and passwords in clear text."));
+                    "A synthetic account dump of a web forum: email addresses, usernames and passwords in clear text.",
+                    new BreachTranslation("网络论坛账号（合成演示数据）", "一个网络论坛被泄露的合成账号数据：电子邮箱、用户名和明文密码。")));
 
     private final boolean enabled;
     private final boolean serving;
@@ -128,7 +136,7 @@ public class DemoData implements HealthCheck {
             new SyntheticBreach(demo.kind(), SEED, demo.overlap()).write(demo.rows(), out, 2, false);
         }
         Breach breach = breaches.create(new BreachMetadata(demo.name(), demo.title(), demo.domain(), demo.date(),
-                demo.description(), List.of(), true, false, false, false));
+                demo.description(), List.of(), true, false, false, false, Map.of(Language.CHINESE.code(), demo.chinese())));
         Upload upload = receiver.create(breach, IngestFormat.ACCOUNTS_CSV,
                 new UploadOptions(IngestTarget.ACCOUNTS, null, null), "demo data");
         try (InputStream in = Files.newInputStream(csv)) {

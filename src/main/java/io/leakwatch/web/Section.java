@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum Section {
     CHECK("/"),
     PASSWORD("/password"),
+    ALERTS("/notify"),
     BREACHES("/breaches"),
     EXPOSURE("/exposure"),
     HOW_IT_WORKS("/how-it-works"),

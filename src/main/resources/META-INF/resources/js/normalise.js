@@ -4,7 +4,10 @@
 // libphonenumber's, served by /check/phone-rules.json; this file holds no phone data of its own.
 
 const SURROUNDING_WHITESPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
-const PHONE_FORMATTING = /[\p{White_Space}\-.()]/gu;
+// Spaces, dashes of any kind, dots and brackets, which people write between a number's digits
+const PHONE_FORMATTING = /[\p{White_Space}\p{Pd}.()]/gu;
+// What people write between the parts of an ID number
+const ID_SEPARATORS = /[\p{White_Space}\p{Pd}]/gu;
 
 export const PREFIX_LENGTH = 5;
 
@@ -16,21 +19,11 @@ export function normalise(type, input, phoneRules) {
   switch (type) {
     case 'email': return email(input);
     case 'phone': return phone(input, phoneRules);
-    case 'national-id': return nationalId(trimWhitespace(input), todayInChina());
+    case 'national-id': return nationalId(compatible(input).replace(ID_SEPARATORS, ''), todayInChina());
     case 'username': return username(input);
     case 'password': return { normalised: input };
     default: throw new Error(`Unknown identifier type ${type}`);
   }
-}
-
-/** The type an input most likely is, for the home page's "work it out" choice. */
-export function detectType(input) {
-  const value = trimWhitespace(input);
-  if (value.includes('@')) return 'email';
-  const compact = value.replace(PHONE_FORMATTING, '');
-  if (/^[0-9]{17}[0-9Xx]$/.test(compact) || /^[0-9]{15}$/.test(compact)) return 'national-id';
-  if (/^\+?[0-9]{3,}$/.test(compact)) return 'phone';
-  return 'username';
 }
 
 /** SHA-1 of the UTF-8 bytes, as upper-case hex: the account and password hash. */
@@ -41,6 +34,14 @@ export async function sha1Hex(text) {
 
 function trimWhitespace(input) {
   return input.replace(SURROUNDING_WHITESPACE, '');
+}
+
+/**
+ * Full-width digits, letters, plus signs, brackets and spaces (as Chinese input methods type them) as
+ * their ASCII forms: NFKC, for phone and ID numbers, as IdentifierNormaliser.compatible does.
+ */
+export function compatible(input) {
+  return /^[\x00-\x7F]*$/.test(input) ? input : input.normalize('NFKC');
 }
 
 function rejected(problem) {
@@ -228,7 +229,7 @@ const MAX_LENGTH_COUNTRY_CODE = 3;
 const MAX_INPUT_STRING_LENGTH = 250;
 
 function phone(input, rules) {
-  let digits = input.replace(PHONE_FORMATTING, '');
+  let digits = compatible(input).replace(PHONE_FORMATTING, '');
   if (!/^\+?[0-9]+$/.test(digits)) return rejected('phone-format');
   // 00 is the international prefix in most of the world, whatever the default region's own prefix
   if (digits.startsWith('00')) digits = `+${digits.substring(2)}`;
@@ -237,6 +238,22 @@ function phone(input, rules) {
   const rulesOfCode = rules.callingCodes[number.countryCode];
   if (lengthVerdict(number.nationalNumber, rulesOfCode) !== 'possible') return rejected('phone-not-possible');
   return { normalised: `+${number.countryCode}${number.nationalNumber}` };
+}
+
+/**
+ * For a normalised (E.164) number of the default region, whether it is a number of some kind there
+ * (libphonenumber's isValidNumberForRegion: the region's general pattern and one of its number types,
+ * each with its own lengths); null for a number of another country, which is judged possible only.
+ */
+export function isValidInDefaultRegion(e164, rules) {
+  const region = rules.defaultRegion;
+  const code = `+${region.countryCode}`;
+  if (!e164.startsWith(code)) return null;
+  const national = e164.substring(code.length);
+  const matches = (pattern, lengths) => (lengths.length === 0 || lengths.includes(national.length))
+      && new RegExp(`^(?:${pattern})$`).test(national);
+  return matches(region.nationalNumberPattern, region.possibleLengths)
+      && rules.defaultRegionTypes.some((type) => matches(type.pattern, type.possibleLengths));
 }
 
 class ParseFailure extends Error {

@@ -1,7 +1,22 @@
-// What the check pages share: their words (rendered by the server into hidden elements, so that
-// every message is translated), status and problem display, and the check's timing.
+// What the pages with identifier fields share: their words (rendered by the server into hidden
+// elements, so that every message is translated), status and problem display, libphonenumber's rules,
+// and the check's timing.
 const messages = document.getElementById('check-messages');
 const status = document.getElementById('check-status');
+
+let phoneRules = null;
+
+/** libphonenumber's rules, fetched once, when a phone number is first in sight. */
+export function loadPhoneRules() {
+  if (phoneRules === null) {
+    phoneRules = fetch('/check/phone-rules.json').then((response) => {
+      if (!response.ok) throw new Error(`phone rules: ${response.status}`);
+      return response.json();
+    });
+    phoneRules.catch(() => { phoneRules = null; });
+  }
+  return phoneRules;
+}
 
 export function messageFor(key) {
   return messages.querySelector(`[data-message="${key}"]`).textContent;
@@ -11,12 +26,11 @@ export function showStatus(text) {
   status.textContent = text;
 }
 
-/** Shows the words for a refused input next to the field (slug null: clears them). */
-export function showProblem(field, element, slug) {
-  const text = slug === null ? '' : messages.querySelector(`[data-problem="${slug}"]`).textContent;
-  element.textContent = text;
-  element.hidden = slug === null;
-  if (slug === null) {
+/** Shows what is wrong with an input next to the field, in textElement (null: nothing). */
+export function showProblem(field, element, text, textElement = element) {
+  textElement.textContent = text ?? '';
+  element.hidden = text === null;
+  if (text === null) {
     field.removeAttribute('aria-invalid');
   } else {
     field.setAttribute('aria-invalid', 'true');

@@ -15,7 +15,7 @@ async function check(event) {
   showProblem(input, problem, null);
   result.hidden = true;
   if (input.value === '') {
-    showProblem(input, problem, 'empty');
+    showProblem(input, problem, messageFor('problem-empty'));
     return;
   }
   if (!window.crypto || !crypto.subtle) {

@@ -42,12 +42,26 @@ class BreachApiTest {
                 .body("IsFabricated", equalTo(false))
                 .body("IsSensitive", equalTo(false))
                 .body("IsRetired", equalTo(false))
-                .body("IsSpamList", equalTo(false));
+                .body("IsSpamList", equalTo(false))
+                .body("Translations", equalTo(java.util.Map.of()));
 
         given().when().get("/api/v1/breaches")
                 .then().statusCode(200).body("Name", hasItem(breach.name));
         given().queryParam("domain", breach.domain).when().get("/api/v1/breaches")
                 .then().statusCode(200).body("Name", equalTo(List.of(breach.name)));
+    }
+
+    @Test
+    void aBreachTellsItsTitleAndDescriptionInOtherLanguagesBesideTheHibpFields() {
+        Breach breach = fixture.publishBreach(IndexFixture.uniqueName("Translated"), b -> b.translations =
+                        new java.util.TreeMap<>(java.util.Map.of("zh", new BreachTranslation("公安数据库", "<p>姓名<script>x()</script></p>"))),
+                List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
+
+        given().when().get("/api/v1/breach/" + breach.name)
+                .then().statusCode(200)
+                .body("Title", equalTo(breach.title))
+                .body("Translations.zh.Title", equalTo("公安数据库"))
+                .body("Translations.zh.Description", equalTo("<p>姓名</p>"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.leakwatch.index.IndexFixture;
 import io.leakwatch.testing.AdminApi;
 import io.leakwatch.testing.AdminBrowser;
 import io.leakwatch.testing.TestAdmins;
+import io.leakwatch.web.Language;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -113,6 +114,45 @@ class BreachMetadataTest {
             assertEquals("<p>Leaked by <em>insiders</em>, see <a href=\"https://example.org/notice\" rel=\"nofollow noopener noreferrer\">"
                     + "the notice</a> <a rel=\"nofollow noopener noreferrer\">and this</a>.</p>", stored, name);
         }
+    }
+
+    /** Title and description per language: the HIBP fields in English, the others under Translations, from the form or the API. */
+    @Test
+    void aTranslationIsGivenThroughTheApiOrTheFormAndSanitisedLikeTheDescription() {
+        String fromApi = IndexFixture.uniqueName("Translated");
+        as(token).contentType("application/json")
+                .body(Map.of("Name", fromApi, "Title", "Police database", "BreachDate", "2024-01-01", "Description", "Names.",
+                        "Translations", Map.of("zh", Map.of("Title", "公安数据库", "Description", HOSTILE))))
+                .post("/api/admin/breaches").then().statusCode(201);
+        String fromForm = IndexFixture.uniqueName("TranslatedForm");
+        assertEquals(303, browser.submit("/admin/breaches", "/admin/breaches", Map.of("name", fromForm, "title", "Police database",
+                "breachDate", "2024-01-01", "description", "Names.", "titleZh", "公安数据库", "descriptionZh", HOSTILE)).statusCode());
+
+        for (String name : List.of(fromApi, fromForm)) {
+            Breach breach = registry.byName(name).orElseThrow();
+            assertEquals("Police database", breach.title, "Title stays English");
+            assertEquals("公安数据库", breach.titleIn(Language.CHINESE));
+            assertEquals("Police database", breach.titleIn(Language.ENGLISH));
+            assertTrue(breach.descriptionIn(Language.CHINESE).startsWith("<p>Leaked by <em>insiders</em>"), name);
+            assertTrue(!breach.descriptionIn(Language.CHINESE).contains("script"), "sanitised like the description");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an unknown language       | fr | 公安数据库 | Translations: [fr] is not one of [zh]
+            English, which Title is   | en | Police     | Translations: [en] is not one of [zh]
+            a translation without one | zh | '  '       | Translations[zh].Title: must not be blank
+            """)
+    void aTranslationIsRefusedWithAReason(String name, String language, String title, String reason) {
+        String breachName = IndexFixture.uniqueName("BadTranslation");
+        Response refused = as(token).contentType("application/json")
+                .body(Map.of("Name", breachName, "Title", "Police database", "BreachDate", "2024-01-01",
+                        "Translations", Map.of(language, Map.of("Title", title))))
+                .post("/api/admin/breaches");
+        assertEquals(400, refused.statusCode(), name);
+        assertTrue(refused.asString().contains(reason), refused.asString());
+        assertTrue(registry.byName(breachName).isEmpty(), "nothing was created");
     }
 
     @Test

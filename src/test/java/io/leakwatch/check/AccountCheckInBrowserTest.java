@@ -8,6 +8,8 @@ import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.DataClass;
 import io.leakwatch.explain.ExposureGuide;
 import io.leakwatch.explain.RiskAssessment;
+import io.leakwatch.explain.Step;
+import io.leakwatch.explain.StepPlan;
 import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
@@ -119,10 +121,20 @@ class AccountCheckInBrowserTest extends InChromium {
         assertThat(summary).hasClass(Pattern.compile("risk-" + risk.level().slug()));
         assertEquals(risk.rules().size(), result.locator(".risk-reasons li").count(), "the reasons that apply");
 
-        List<String> adviceOrder = ((List<?>) result.locator("[data-advice]")
-                .evaluateAll("items => items.map(item => item.dataset.advice)")).stream().map(String::valueOf).toList();
-        assertEquals(ExposureGuide.byUrgency(exposed).stream().map(DataClass::slug).toList(), adviceOrder,
-                "what to do, for each exposed kind of data, most urgent first");
+        StepPlan plan = StepPlan.of(exposed);
+        assertEquals(plan.first().stream().map(Step::slug).toList(), slugs(result.locator(".first-steps [data-step]")),
+                "the most urgent steps first, as Java plans them");
+        assertEquals(plan.groups().stream().map(group -> group.group().slug()).toList(),
+                ((List<?>) result.locator("[data-group]").evaluateAll("groups => groups.map(g => g.dataset.group)"))
+                        .stream().map(String::valueOf).toList(), "then the groups that have steps");
+        for (StepPlan.Group group : plan.groups()) {
+            assertEquals(group.steps().stream().map(Step::slug).toList(),
+                    slugs(result.locator("[data-group=\"" + group.group().slug() + "\"] [data-step]")), group.group().name());
+        }
+        List<String> every = slugs(result.locator("[data-step]"));
+        assertEquals(every.size(), Set.copyOf(every).size(), "no step twice");
+        assertEquals(ExposureGuide.byUrgency(exposed).stream().map(DataClass::slug).toList(), slugs(result.locator("[data-exposed]"), "exposed"),
+                "each exposed kind of data, most serious first");
 
         assertThat(result.locator("[data-sent-prefix]")).hasText(person.prefix());
         assertThat(result.locator("[data-sent-request]")).hasText("POST /api/v1/oprf/check");
@@ -141,6 +153,9 @@ class AccountCheckInBrowserTest extends InChromium {
 
         assertThat(result.locator("h2")).hasText("Not found in any known leak");
         assertThat(result.locator("[data-breach]")).hasCount(0);
+        assertThat(result.locator("[data-precautions]")).hasCount(1);
+        assertThat(result.locator("[data-precautions=\"" + type.slug() + "\"] li")).hasCount(Step.precautionsFor(type).size());
+        assertThat(result.locator("a[href=\"/notify\"]")).isVisible();
         assertThat(result.locator("[data-sent-prefix]")).hasText(person.prefix());
         String element = assertOnlyTheBucketAndABlindedPointLeft(person, received.since(receivedBefore));
         assertThat(result.locator("[data-sent-element]")).hasText(element);
@@ -222,7 +237,8 @@ class AccountCheckInBrowserTest extends InChromium {
         assertThat(page.getByLabel(FIELD_LABEL)).hasAttribute("aria-invalid", "true");
         assertThat(page.getByLabel(FIELD_LABEL)).isFocused();
         assertEquals(List.of(), received.since(receivedBefore).stream()
-                .filter(line -> line.contains("/api/") || line.contains("/check/")).toList(),
+                .filter(line -> line.contains("/api/") || line.contains("/check/") && !line.contains("/check/phone-rules.json"))
+                .toList(),
                 "a refused input is never hashed nor sent");
     }
 
@@ -267,6 +283,15 @@ class AccountCheckInBrowserTest extends InChromium {
                 median, inPage.stream().mapToDouble(d -> d).min().orElse(0),
                 inPage.stream().mapToDouble(d -> d).max().orElse(0), inPage.size(), median(endToEnd));
         assertTrue(median < 150, "median check time " + median + " ms");
+    }
+
+    private static List<String> slugs(Locator items) {
+        return slugs(items, "step");
+    }
+
+    private static List<String> slugs(Locator items, String attribute) {
+        return ((List<?>) items.evaluateAll("(items, attribute) => items.map(item => item.dataset[attribute])", attribute))
+                .stream().map(String::valueOf).toList();
     }
 
     /** Fills in the field as typed and submits it; returns the result once it is on screen. */

@@ -1,6 +1,7 @@
 package io.leakwatch.check;
 
 import io.leakwatch.breach.Breach;
+import io.leakwatch.explain.Step;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexFixture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,8 +56,9 @@ class CheckPagesTest {
 
         assertEquals(List.of(shown.name), details.select("[data-breach]").eachAttr("data-breach"));
         assertEquals(Set.of("email-addresses", "names"), Set.of(details.selectFirst("[data-breach]").attr("data-classes").split(" ")));
-        assertEquals(List.of("email-addresses", "names"), details.select("[data-advice]").eachAttr("data-advice"));
-        assertEquals(List.of("3", "2", "1"), details.select("[data-level]").eachAttr("data-rank"));
+        assertEquals(List.of("email-addresses", "names"), details.select("[data-exposed]").eachAttr("data-exposed"));
+        assertEquals(List.of("4", "3", "2", "1"), details.select("[data-level]").eachAttr("data-rank"));
+        assertEquals(Step.values().length, details.select("[data-step]").size(), "every step, for the script to choose from");
         assertTrue(details.select("[data-requires]").eachAttr("data-requires").contains("names;email-addresses phone-numbers"));
         assertEquals(1, details.select("[data-sent-prefix]").size());
     }

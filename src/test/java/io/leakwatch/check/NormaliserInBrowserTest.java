@@ -1,5 +1,6 @@
 package io.leakwatch.check;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
@@ -9,6 +10,7 @@ import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.identifier.NationalIdNumbers;
 import io.leakwatch.identifier.NormalisationResult;
 import io.leakwatch.identifier.NormalisationResult.Accepted;
+import io.leakwatch.identifier.NormalisationResult.Rejected;
 import io.leakwatch.identifier.NormalisationVectors;
 import io.leakwatch.identifier.NormalisationVectors.Vector;
 import io.leakwatch.testing.BrowserPages;
@@ -42,14 +44,15 @@ class NormaliserInBrowserTest extends InChromium {
     /** Normalises and hashes each [type, input] pair in the page, as the check does. */
     private static final String NORMALISE_ALL = """
             async (cases) => {
-              const { normalise, sha1Hex } = await import('/js/normalise.js');
+              const { normalise, sha1Hex, isValidInDefaultRegion } = await import('/js/normalise.js');
               const rules = await (await fetch('/check/phone-rules.json')).json();
               const results = [];
               for (const [type, input] of cases) {
                 const outcome = normalise(type, input, rules);
                 results.push(outcome.problem
                     ? { problem: outcome.problem }
-                    : { normalised: outcome.normalised, sha1: await sha1Hex(outcome.normalised) });
+                    : { normalised: outcome.normalised, sha1: await sha1Hex(outcome.normalised),
+                        valid: type === 'phone' ? isValidInDefaultRegion(outcome.normalised, rules) : null });
               }
               return results;
             }""";
@@ -93,6 +96,11 @@ class NormaliserInBrowserTest extends InChromium {
         System.out.println("figure: normalisation vectors checked in the browser: " + vectors.size());
     }
 
+    /**
+     * What the browser and Java make of each input: the same normalised form, or the same problem; and,
+     * for a phone number of the default region, the same judgement of whether any phone there has such a
+     * number (libphonenumber's isValidNumberForRegion), by which the check page questions a possible one.
+     */
     @Test
     void theBrowserAndJavaAgreeOnGeneratedInputs() {
         Random random = new Random(7);
@@ -110,8 +118,12 @@ class NormaliserInBrowserTest extends InChromium {
             IdentifierType type = IdentifierType.fromSlug(cases.get(i).get(0)).orElseThrow();
             String input = cases.get(i).get(1);
             NormalisationResult java = javaNormaliser.normalise(type, input);
-            String expected = java instanceof Accepted ok ? ok.normalised() : "rejected";
-            String actual = results.get(i).containsKey("problem") ? "rejected" : results.get(i).get("normalised");
+            String expected = java instanceof Accepted ok ? ok.normalised() + validity(type, ok.normalised())
+                    : ((Rejected) java).problem().slug();
+            Map<String, ?> browser = results.get(i);
+            String actual = browser.containsKey("problem") ? String.valueOf(browser.get("problem"))
+                    : browser.get("normalised") + (type == IdentifierType.PHONE && browser.get("valid") != null
+                    ? (Boolean.TRUE.equals(browser.get("valid")) ? " valid" : " not valid") : "");
             if (!expected.equals(actual)) {
                 disagreements.add(type.slug() + " [" + input + "]: Java " + expected + ", browser " + actual);
             }
@@ -123,6 +135,20 @@ class NormaliserInBrowserTest extends InChromium {
         assertTrue(accepted > cases.size() / 3, "the inputs include many valid ones: " + accepted + " of " + cases.size());
         System.out.println("figure: generated inputs on which the browser and Java agree: " + cases.size()
                 + " (" + accepted + " accepted)");
+    }
+
+    /** For a phone number of the default region, whether Java finds it valid there; nothing for others. */
+    private static String validity(IdentifierType type, String e164) {
+        if (type != IdentifierType.PHONE || !e164.startsWith("+86")) {
+            return "";
+        }
+        try {
+            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            return util.isValidNumberForRegion(util.parse(e164, "ZZ"), IdentifierNormaliser.DEFAULT_PHONE_REGION)
+                    ? " valid" : " not valid";
+        } catch (NumberParseException e) {
+            throw new AssertionError(e164, e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -154,6 +180,8 @@ class NormaliserInBrowserTest extends InChromium {
                 inputs.add("+" + code + nsn.substring(0, nsn.length() - 1));
                 inputs.add("+" + code + nsn + random.nextInt(10));
                 inputs.add("+" + code + " (0)" + nsn);
+                inputs.add(fullWidth("+" + code + " " + nsn));
+                inputs.add("(00" + code + ") " + nsn.substring(0, nsn.length() / 2) + "\u2014" + nsn.substring(nsn.length() / 2));
             }
         }
         for (int i = 0; i < 300; i++) {
@@ -162,7 +190,7 @@ class NormaliserInBrowserTest extends InChromium {
             inputs.add("+" + (1 + random.nextInt(999)) + " " + String.format("%08d", random.nextInt(100_000_000)));
             inputs.add(Integer.toString(random.nextInt(100_000)));
         }
-        inputs.addAll(List.of("+0086 138 0013 8000", "0", "+1", "+12", "00", "000086 138 0013 8000", "+86", "86",
+        inputs.addAll(List.of("138 0013 800", "138001380000", "(0086) 187-5006-9016", "2302071971060456", "+0086 138 0013 8000", "0", "+1", "+12", "00", "000086 138 0013 8000", "+86", "86",
                 "+8601065529988", "860 10 6552 9988", "+800 1234 5678", "+882 1234 5678"));
         return inputs;
     }
@@ -179,12 +207,22 @@ class NormaliserInBrowserTest extends InChromium {
             inputs.add(first17 + (check == 'X' ? "x" : Character.toString(check)));
             inputs.add(first17 + (char) ('0' + (check == 'X' ? 0 : (check - '0' + 1) % 10)));
             inputs.add(" " + first17 + check + "\u3000");
+            inputs.add(first17.substring(0, 6) + " " + first17.substring(6, 14) + "-" + first17.substring(14) + check);
+            inputs.add(fullWidth(first17 + check));
+            inputs.add(first17.substring(0, 6) + "/" + first17.substring(6) + check);
             inputs.add(first17.substring(0, 6) + first17.substring(8, 17));
             inputs.add(first17.substring(0, 10) + String.format("%02d%02d", 1 + random.nextInt(14), random.nextInt(33))
                     + first17.substring(14) + check);
         }
         inputs.addAll(List.of("110105209901011231", "11010519491231002", "1101051949X231002X", "11010519000229002X"));
         return inputs;
+    }
+
+    /** As a Chinese input method in full-width mode types it. */
+    private static String fullWidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append(c == ' ' ? '\u3000' : (char) (c - 0x21 + 0xFF01)));
+        return wide.toString();
     }
 
     private static List<String> emails() {

@@ -46,6 +46,30 @@ class ExposurePagesTest {
         assertEquals(DataClass.values().length, listed.size());
     }
 
+    /** Where to turn in mainland China (and elsewhere), with what to write to an organisation and to the police. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void theHelpPageNamesTheLinesAndTheRightsAndSaysWhatToWrite(String language) {
+        Document page = Jsoup.parse(given().header("Accept-Language", language)
+                .when().get("/exposure/help").then().statusCode(200).extract().asString());
+        boolean chinese = language.startsWith("zh");
+
+        String text = page.selectFirst("main").text();
+        for (String line : List.of("96110", "110", "12377", "12321", "12348", "12389", "12300")) {
+            assertTrue(text.contains(line), language + ": " + line);
+        }
+        assertTrue(text.contains("国家反诈中心"), "the anti-fraud app by its name");
+        assertTrue(text.contains(chinese ? "《个人信息保护法》" : "Personal Information Protection Law"));
+        assertEquals(6, page.select("main section.help-topic").size());
+        assertEquals(2, page.select("pre.letter").size(), "a letter to the organisation and a request to the police");
+        String police = page.select("pre.letter").get(1).wholeText();
+        assertTrue(police.contains(chinese ? "书面受案回执" : "written receipt"), police);
+        assertTrue(police.lines().count() > 8, "a letter of lines, not one paragraph: " + police);
+        assertEquals(6, page.select("main h3").stream().filter(h -> h.text().equals(chinese ? "在其他地方" : "Elsewhere")).count(),
+                "what applies elsewhere, for every topic");
+        assertEquals(page.selectFirst("h1").text() + " · Leakwatch", page.title());
+    }
+
     @Test
     void anUnknownKindIsNotFound() {
         given().when().get("/exposure/shoe-sizes").then().statusCode(404);

@@ -110,16 +110,20 @@ class IdentifierNormaliserTest {
     }
 
     @Test
-    void rejectionsNameTheExpectedFormat() {
+    void rejectionsSayWhatIsWrong() {
         IdentifierNormaliser normaliser = new IdentifierNormaliser();
 
-        assertTrue(message(normaliser, IdentifierType.EMAIL, "user@localhost").contains("name@example.com"));
-        assertTrue(message(normaliser, IdentifierType.PHONE, "12345").contains("+86 138 0013 8000"));
-        assertTrue(message(normaliser, IdentifierType.NATIONAL_ID, "440305199001011231").contains("17 digits and a last digit or X"));
-        assertTrue(message(normaliser, IdentifierType.USERNAME, "").contains("1 to 64 characters"));
+        assertEquals(InputProblem.EMAIL_FORMAT, problem(normaliser, IdentifierType.EMAIL, "user@localhost"));
+        assertEquals(InputProblem.PHONE_FORMAT, problem(normaliser, IdentifierType.PHONE, "138 0013 8000 ext 5"));
+        assertEquals(InputProblem.PHONE_NOT_POSSIBLE, problem(normaliser, IdentifierType.PHONE, "12345"));
+        assertEquals(InputProblem.NATIONAL_ID_FORMAT, problem(normaliser, IdentifierType.NATIONAL_ID, "1101051949123100"));
+        assertEquals(InputProblem.NATIONAL_ID_CHECK_CHARACTER, problem(normaliser, IdentifierType.NATIONAL_ID, "440305199001011231"));
+        assertEquals(InputProblem.NATIONAL_ID_BIRTH_DATE, problem(normaliser, IdentifierType.NATIONAL_ID, "440305199002301239"));
+        assertEquals(InputProblem.NATIONAL_ID_FUTURE_BIRTH_DATE, problem(normaliser, IdentifierType.NATIONAL_ID, "440305209901011231"));
+        assertEquals(InputProblem.USERNAME_LENGTH, problem(normaliser, IdentifierType.USERNAME, ""));
     }
 
-    private static String message(IdentifierNormaliser normaliser, IdentifierType type, String input) {
-        return assertInstanceOf(Rejected.class, normaliser.normalise(type, input)).message();
+    private static InputProblem problem(IdentifierNormaliser normaliser, IdentifierType type, String input) {
+        return assertInstanceOf(Rejected.class, normaliser.normalise(type, input)).problem();
     }
 }

@@ -53,6 +53,8 @@ class DemoDataIT {
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
             portal.awaitOk("/q/health/ready", FIRST_START);
             assertEquals(4, countOccurrences(portal.get("/api/v1/breaches"), "\"Name\""), "loaded only once");
+            assertTrue(portal.get("/api/v1/breach/DemoPoliceDatabase").contains("\"Title\":\"公安数据库（合成演示数据）\""),
+                    "the demo breaches have Chinese titles");
             checkInChromium(portal);
         }
     }
@@ -73,7 +75,7 @@ class DemoDataIT {
             for (Map.Entry<String, List<String>> identifier : expected.entrySet()) {
                 page.evaluate("() => performance.clearMeasures('leakwatch-check')");
                 page.locator("#identifier").fill(identifier.getKey());
-                page.locator("#check-form button").click();
+                page.locator("#check-form button[type=submit]").click();
                 BrowserPages.awaitCheckTime(page);
                 List<String> shown = page.locator("#result [data-breach]").all().stream()
                         .map(card -> card.getAttribute("data-breach")).toList();

@@ -42,19 +42,24 @@ public final class BrowserPages implements AutoCloseable {
         page.onPageError(error -> consoleErrors.add(error));
     }
 
-    /** A new tab whose browser asks for pages in {@code acceptLanguage}, at {@code width} CSS pixels. */
+    /** A new tab whose browser asks for pages in {@code acceptLanguage}, at {@code width} CSS pixels (1280 by default). */
     public static BrowserPages open(Browser browser, String baseUrl, String acceptLanguage, int width) {
+        return open(browser, baseUrl, acceptLanguage, width, 900);
+    }
+
+    /** A new tab as above, its window {@code width} by {@code height} CSS pixels (a phone's first screen: 360 by 740). */
+    public static BrowserPages open(Browser browser, String baseUrl, String acceptLanguage, int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setLocale(acceptLanguage.startsWith("zh") ? "zh-CN" : "en-GB")
-                .setViewportSize(width, 900)
+                .setViewportSize(width, height)
                 .setExtraHTTPHeaders(Map.of("Accept-Language", acceptLanguage,
                         "X-Forwarded-For", AdminBrowser.newClientAddress())));
         return new BrowserPages(context);
     }
 
     public static BrowserPages open(Browser browser, String baseUrl, String acceptLanguage) {
-        return open(browser, baseUrl, acceptLanguage, 1024);
+        return open(browser, baseUrl, acceptLanguage, 1280);
     }
 
     public Page page() {

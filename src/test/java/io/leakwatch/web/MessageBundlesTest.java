@@ -28,11 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every message of every bundle exists in English and in Chinese, and nowhere else: no page can
  * show a key, fall back to the other language, or carry a message no page uses. A Chinese message
- * must contain Chinese, so an English text pasted in by mistake fails too.
+ * must contain Chinese (characters, or Chinese punctuation around its parameters), so an English text
+ * pasted in by mistake fails too.
  */
 class MessageBundlesTest {
 
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern HAN = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
     private static final Set<Class<?>> BUNDLES = Set.of(SiteMessages.class, CheckMessages.class, BreachMessages.class,
             ExposureMessages.class, NotifyMessages.class);
 
@@ -56,16 +57,31 @@ class MessageBundlesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "zh"})
-    void everyDataClassHasTwoToFiveStepsToTake(String language) throws IOException {
-        Properties messages = load("/messages/exposure_" + language + ".properties");
-        for (String key : messages.stringPropertyNames()) {
-            if (key.startsWith("steps_")) {
-                int steps = messages.getProperty(key).split(Pattern.quote(ExposureMessages.STEP_SEPARATOR)).length;
-                assertTrue(steps >= 2 && steps <= 5, key + " has " + steps + " steps");
+    /**
+     * Chinese text puts Chinese punctuation between Chinese words (，：；！？（）), not ASCII ", " or ":":
+     * every Chinese bundle and every Chinese mail template. The pages, generated content included, are
+     * scanned in the browser by ReadableEverywhereInBrowserTest.
+     */
+    @org.junit.jupiter.api.Test
+    void chineseTextUsesChinesePunctuationBetweenChineseWords() throws IOException {
+        Pattern ascii = Pattern.compile(ReadableEverywhereInBrowserTest.ASCII_BETWEEN_CHINESE, Pattern.UNICODE_CHARACTER_CLASS);
+        java.util.List<String> found = new java.util.ArrayList<>();
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        try (var bundles = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/messages"));
+             var mails = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/templates/NotificationMails/zh"))) {
+            bundles.filter(file -> file.toString().endsWith("_zh.properties")).forEach(files::add);
+            mails.forEach(files::add);
+        }
+        assertTrue(files.size() > BUNDLES.size(), "bundles and mail templates found: " + files);
+        for (java.nio.file.Path file : files) {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (ascii.matcher(lines.get(i)).find()) {
+                    found.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i));
+                }
             }
         }
+        assertEquals(java.util.List.of(), found);
     }
 
     /**
