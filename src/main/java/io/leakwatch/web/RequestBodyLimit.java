@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
  * Breach uploads are streamed to disk and may be hundreds of gigabytes, so Quarkus's own body limit
  * is set that high; every other request body (forms, JSON) is read into memory and so must stay
  * small. This filter holds them to {@code leakwatch.web.max-body-bytes} and refuses bodies of unknown
- * length outside the upload endpoint, so no public form can be used to exhaust memory.
+ * length outside the upload endpoints, so no public form can be used to exhaust memory.
  */
 public class RequestBodyLimit {
 
-    /** The one endpoint whose body is a file streamed to disk (checked further by ingestion's own limit). */
-    private static final Pattern STREAMED_UPLOAD = Pattern.compile("/api/admin/breaches/[^/]+/uploads");
+    /**
+     * The endpoints whose body is a file streamed to disk, checked further by ingestion's own limit: the
+     * automation API's and the admin page's (whose script sends the file as the body, its CSRF token in a
+     * header).
+     */
+    private static final Pattern STREAMED_UPLOAD = Pattern.compile("(/api)?/admin/breaches/[^/]+/uploads");
 
     private final long maxBodyBytes;
 
