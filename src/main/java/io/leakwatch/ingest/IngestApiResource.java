@@ -26,7 +26,7 @@ import java.util.UUID;
 
 /**
  * The automation API for loading breaches: token-authenticated, the same actions as the admin pages.
- * Errors are plain-text sentences an operator can act on.
+ * Errors are problem details whose {@code detail} is a sentence an operator can act on.
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)

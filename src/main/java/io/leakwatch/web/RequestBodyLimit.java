@@ -39,16 +39,16 @@ public class RequestBodyLimit {
         }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            context.response().setStatusCode(411).end("A body of unknown length is only accepted for uploads.");
+            ApiProblem.end(context, 411, "A body of unknown length is only accepted for uploads.");
             return;
         }
         try {
             if (length != null && Long.parseLong(length) > maxBodyBytes) {
-                context.response().setStatusCode(413).end("The request body is too large.");
+                ApiProblem.end(context, 413, "The request body is larger than " + maxBodyBytes + " bytes.");
                 return;
             }
         } catch (NumberFormatException e) {
-            context.response().setStatusCode(400).end("Bad Content-Length.");
+            ApiProblem.end(context, 400, "The Content-Length is not a number.");
             return;
         }
         context.next();

@@ -91,10 +91,11 @@ class BreachMetadataTest {
 
         assertEquals(400, fromApi.statusCode(), name);
         assertEquals(400, fromForm.statusCode(), name);
-        assertTrue(fromApi.asString().contains(reason), fromApi.asString());
+        String detail = fromApi.jsonPath().getString("detail");
+        assertTrue(detail.contains(reason), detail);
         Element problem = Jsoup.parse(fromForm.asString()).selectFirst(".problem");
         assertNotNull(problem, name);
-        assertEquals(fromApi.asString().strip(), problem.text(), "the same words from the form and the API");
+        assertEquals(detail, problem.text(), "the same words from the form and the API");
         assertTrue(registry.byName(breachName).isEmpty(), "nothing was created");
     }
 
@@ -126,7 +127,7 @@ class BreachMetadataTest {
                 .post("/api/admin/breaches");
 
         assertEquals(400, refused.statusCode());
-        String reason = refused.asString();
+        String reason = refused.jsonPath().getString("detail");
         assertTrue(reason.contains("DataClasses: unknown Shoe sizes;"), reason);
         for (DataClass known : DataClass.values()) {
             assertTrue(reason.contains(known.slug() + " (" + known.displayName() + ")"), known + " named in: " + reason);
