@@ -1,8 +1,11 @@
 package io.leakwatch.ingest;
 
+import io.quarkus.qute.TemplateEnum;
+
 import java.util.Locale;
 
 /** Where an upload is on its way: uploading, queued, staging, staged, publishing, then an end state. */
+@TemplateEnum
 public enum UploadState {
     UPLOADING, QUEUED, STAGING, STAGED, PUBLISHING, PUBLISHED, DISCARDED, FAILED, CANCELLED, EXPIRED;
 

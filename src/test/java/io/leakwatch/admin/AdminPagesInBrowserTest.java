@@ -1,12 +1,20 @@
 package io.leakwatch.admin;
 
-import com.microsoft.playwright.CDPSession;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitUntilState;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitUntilState;
 import io.leakwatch.admin.account.AdminAccounts;
 import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.index.IndexFixture;
+import io.leakwatch.testing.AdminApi;
+import io.leakwatch.testing.AdminBrowser;
 import io.leakwatch.testing.BrowserPages;
 import io.leakwatch.testing.InChromium;
 import io.leakwatch.testing.IngestDriver;
@@ -15,6 +23,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,16 +32,29 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The admin area in Chromium, as an admin uses it: signing in, loading a breach file through the page. */
+/**
+ * The admin area in Chromium, as an admin uses it: loading a multi-megabyte breach file through the
+ * page; every admin page in English and Chinese at 1280 and 360 px (axe-core's WCAG 2.1 A and AA
+ * rules, no sideways scrolling, tables that scroll in their own box, the current section marked,
+ * screenshots in target/screenshots/); destructive actions confirmed on a page of their own and
+ * reported afterwards.
+ */
 @QuarkusTest
 class AdminPagesInBrowserTest extends InChromium {
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final int LINE_BYTES = 43;
 
     /** Records what the upload form's progress bar and status line show, across the page change that follows. */
     private static final String PROGRESS_RECORDER = """
@@ -53,10 +76,12 @@ class AdminPagesInBrowserTest extends InChromium {
     @Inject
     AdminAccounts accounts;
 
+    @Inject
+    AdminApi adminApi;
+
     @Test
     void aMultiMegabyteFileUploadedThroughThePageShowsItsProgressAndIsStaged() throws IOException {
-        String username = TestAdmins.newUsername("browser");
-        accounts.create(username, TestAdmins.PASSWORD.toCharArray(), Actor.commandLine());
+        String username = newAdmin();
         Path file = hashList(5 * 1024 * 1024);
         try (BrowserPages tab = BrowserPages.open(chromium.browser(), portal.toString(), "en", 1280)) {
             Page page = tab.page();
@@ -84,17 +109,21 @@ class AdminPagesInBrowserTest extends InChromium {
             page.locator("#file").setInputFiles(file);
             page.locator("#format").selectOption("sha1-count");
             page.locator("#target").selectOption("passwords");
+            assertThat(page.locator("#type")).isHidden();
             page.locator("#upload-form button[type=submit]").click();
-            page.waitForURL(Pattern.compile(".*/admin/uploads/[0-9a-f-]{36}$"), new Page.WaitForURLOptions().setTimeout(60_000));
+            page.waitForURL(Pattern.compile(".*/admin/uploads/[0-9a-f-]{36}(\\?.*)?$"), new Page.WaitForURLOptions().setTimeout(60_000));
 
             IngestDriver.await(() -> {
                 page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
                 return page.locator("#state").innerText().startsWith("staged");
             }, "the upload is staged");
-            assertThat(page.locator("#lines-accepted")).hasText(String.valueOf(Files.size(file) / LINE_BYTES));
+            long lines = Files.size(file) / LINE_BYTES;
+            assertThat(page.locator("#lines-accepted")).hasText(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(lines));
+            assertThat(page.locator("#lines-read")).hasText(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(lines));
+            assertThat(page.getByText("No line was rejected.")).isVisible();
 
             @SuppressWarnings("unchecked")
-            List<java.util.Map<String, Object>> seen = (List<java.util.Map<String, Object>>) page.evaluate(
+            List<Map<String, Object>> seen = (List<Map<String, Object>>) page.evaluate(
                     "() => JSON.parse(sessionStorage.getItem('progress-seen') || '[]')");
             List<Integer> values = seen.stream().map(shown -> ((Number) shown.get("value")).intValue()).toList();
             assertTrue(seen.stream().allMatch(shown -> Boolean.TRUE.equals(shown.get("visible"))), "the bar is shown: " + seen);
@@ -107,7 +136,221 @@ class AdminPagesInBrowserTest extends InChromium {
         }
     }
 
-    private static final int LINE_BYTES = 43;
+    @Test
+    void theUploadFormShowsTheFieldsOfTheChosenFormat() {
+        IngestDriver api = new IngestDriver(adminApi.newToken());
+        String breach = api.createBreach("Fields");
+        try (BrowserPages tab = BrowserPages.open(chromium.browser(), portal.toString(), "en", 1280)) {
+            Page page = tab.page();
+            signIn(page, newAdmin());
+            page.navigate("/admin/breaches/" + breach);
+            Locator target = page.locator("#target");
+            Locator type = page.locator("#type");
+            record Expected(String format, String target, boolean targetShown, boolean typeShown) {
+            }
+            for (Expected expected : List.of(new Expected("accounts-csv", null, false, false),
+                    new Expected("identifiers", null, false, true), new Expected("sha1", "passwords", true, false),
+                    new Expected("sha1-count", "accounts", true, true), new Expected("ntlm", null, false, false),
+                    new Expected("passwords", null, false, false))) {
+                page.locator("#format").selectOption(expected.format());
+                if (expected.target() != null) {
+                    target.selectOption(expected.target());
+                }
+                assertEquals(expected.targetShown(), target.isVisible(), expected.toString());
+                assertEquals(expected.typeShown(), type.isVisible(), expected.toString());
+            }
+        }
+        try (BrowserContext noScript = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL(portal.toString()).setJavaScriptEnabled(false)
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", AdminBrowser.newClientAddress())))) {
+            Page page = noScript.newPage();
+            signIn(page, newAdmin());
+            page.navigate("/admin/breaches/" + breach);
+            assertThat(page.locator("#target")).isVisible();
+            assertThat(page.locator("#type")).isVisible();
+            assertThat(page.locator("label[for=target]")).containsText("sha1 and sha1-count only");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN,zh;q=0.9"})
+    void everyAdminPageIsAccessibleReadableAndFitsAPhone(String acceptLanguage) {
+        boolean chinese = acceptLanguage.startsWith("zh");
+        IngestDriver api = new IngestDriver(adminApi.newToken());
+        String breach = api.createBreach("Pages");
+        String hash = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
+        String upload = api.uploadAndWait(breach, "sha1-count", Map.of(),
+                (hash + ":12345\nNOT-A-HASH:1\n").getBytes(StandardCharsets.US_ASCII), "staged").getString("id");
+        List<String[]> pages = List.of(
+                new String[] {"home", "/admin"},
+                new String[] {"breaches", "/admin/breaches"},
+                new String[] {"breach", "/admin/breaches/" + breach},
+                new String[] {"upload", "/admin/uploads/" + upload},
+                new String[] {"confirm-remove", "/admin/breaches/" + breach + "/remove"},
+                new String[] {"confirm-discard", "/admin/uploads/" + upload + "/discard"},
+                new String[] {"confirm-cancel", "/admin/uploads/" + upload + "/cancel"},
+                new String[] {"accounts", "/admin/accounts"},
+                new String[] {"password", "/admin/password"},
+                new String[] {"tokens", "/admin/tokens"},
+                new String[] {"audit", "/admin/audit"},
+                new String[] {"notifications", "/admin/notifications"});
+        String suffix = chinese ? "-zh" : "-en";
+        List<String> problems = new ArrayList<>();
+        try (BrowserPages wide = BrowserPages.open(chromium.browser(), portal.toString(), acceptLanguage, 1280);
+             BrowserPages narrow = BrowserPages.open(chromium.browser(), portal.toString(), acceptLanguage, 360)) {
+            for (BrowserPages tab : List.of(wide, narrow)) {
+                String width = tab == wide ? "-1280px" : "-360px";
+                tab.page().navigate("/admin/sign-in", new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+                problems.addAll(check(tab, "/admin/sign-in", chinese, tab == wide));
+                tab.screenshot("admin-sign-in" + suffix + width);
+                signIn(tab.page(), newAdmin());
+                for (String[] adminPage : pages) {
+                    tab.page().navigate(adminPage[1], new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
+                    problems.addAll(check(tab, adminPage[1], chinese, tab == wide));
+                    assertCurrentSection(tab.page(), adminPage[1]);
+                    tab.screenshot("admin-" + adminPage[0] + suffix + width);
+                }
+                tab.page().navigate("/admin/tokens");
+                tab.page().locator("#name").fill("screenshot " + width);
+                tab.page().locator("form[action='/admin/tokens'] button[type=submit]").click();
+                assertThat(tab.page().locator("#token")).hasText(Pattern.compile("lwat_.+"));
+                problems.addAll(check(tab, "a new token", chinese, tab == wide));
+                tab.screenshot("admin-token-created" + suffix + width);
+            }
+            assertEquals(List.of(), wide.consoleErrors());
+            assertEquals(List.of(), narrow.consoleErrors());
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theLanguageSwitchWorksInTheAdminAreaAndTimesAreShownInTheReadersZone() {
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setBaseURL(portal.toString()).setTimezoneId("Asia/Shanghai").setLocale("en-GB")
+                .setExtraHTTPHeaders(Map.of("Accept-Language", "en", "X-Forwarded-For", AdminBrowser.newClientAddress())))) {
+            Page page = context.newPage();
+            signIn(page, newAdmin());
+            page.navigate("/admin/audit");
+            assertThat(page.locator("h1")).hasText("Audit log");
+            Locator time = page.locator("time[data-local-time]").first();
+            assertThat(time).hasAttribute("title", Pattern.compile(".* UTC$"));
+            assertThat(time).hasText(Pattern.compile(".*GMT\\+8.*"));
+
+            page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Language"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("简体中文")).click();
+
+            assertTrue(page.url().endsWith("/admin/audit"), page.url());
+            assertThat(page.locator("h1")).hasText("审计日志");
+            assertThat(page.locator("html")).hasAttribute("lang", "zh-Hans");
+            assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("管理后台"))
+                    .locator("[aria-current=page]")).hasText("审计日志");
+        }
+    }
+
+    @Test
+    void removingABreachAndDiscardingAnUploadAreConfirmedFirstAndReportedAfter() {
+        IngestDriver api = new IngestDriver(adminApi.newToken());
+        String breach = api.createBreach("Destroy");
+        String hash = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
+        String upload = api.uploadAndWait(breach, "sha1-count", Map.of(),
+                (hash + ":3\n").getBytes(StandardCharsets.US_ASCII), "staged").getString("id");
+        try (BrowserPages tab = BrowserPages.open(chromium.browser(), portal.toString(), "en", 1280)) {
+            Page page = tab.page();
+            signIn(page, newAdmin());
+
+            page.navigate("/admin/uploads/" + upload);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Discard…")).click();
+            assertThat(page.locator("h1")).hasText("Discard this staged upload?");
+            assertThat(page.locator(".consequences li").first()).containsText("1 distinct, from 1 accepted lines");
+            assertThat(page.locator(".consequences")).containsText("The published index does not change.");
+            Locator discard = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discard the upload"));
+            assertLooksDestructive(discard);
+            assertEquals("staged", api.upload(upload).getString("state"), "nothing happens before the button");
+            discard.click();
+            page.waitForURL("**/admin/uploads/" + upload + "?notice=discarded");
+            assertThat(page.locator(".notice")).hasText(Pattern.compile("The upload was discarded.*"));
+            assertThat(page.locator("#state")).hasText("discarded");
+
+            page.navigate("/admin/breaches/" + breach);
+            Locator removeLink = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Remove " + breach + " from the index…"));
+            assertLooksDestructive(removeLink);
+            removeLink.click();
+            assertThat(page.locator("h1")).hasText("Remove " + breach + " from the index?");
+            assertThat(page.locator(".consequences")).containsText("checks stop finding its 0 accounts through it");
+            assertThat(page.locator(".consequences")).containsText("The public catalogue and the breach API stop listing it");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Keep it and go back")).click();
+            page.waitForURL("**/admin/breaches/" + breach);
+
+            removeLink.click();
+            Locator remove = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + breach));
+            assertLooksDestructive(remove);
+            remove.click();
+            page.waitForURL("**/admin/breaches/" + breach + "?notice=removal-requested");
+            assertThat(page.locator(".notice")).hasText(Pattern.compile("Removal requested: a new generation of the index without this breach.*"));
+            assertEquals(List.of(), tab.consoleErrors());
+        }
+    }
+
+    /** Accessibility, language, width and landmarks of the page a tab shows; axe-core at the wide width only. */
+    private static List<String> check(BrowserPages tab, String where, boolean chinese, boolean runAxe) {
+        Page page = tab.page();
+        List<String> problems = new ArrayList<>();
+        assertEquals(chinese ? "zh-Hans" : "en", page.locator("html").getAttribute("lang"), where);
+        assertTrue(!chinese || Pattern.compile("\\p{IsHan}").matcher(page.locator("main").innerText()).find(),
+                "in Chinese: " + where);
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, ((Number) overflow).intValue(), "no sideways scrolling of the page: " + where + ", past the edge: "
+                + page.evaluate("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                + " > document.documentElement.clientWidth && !e.parentElement.closest('.table-scroll')).map(e => e.tagName + '.' + e.className"
+                + " + ' ' + (e.textContent || '').trim().slice(0, 40))"));
+        for (Locator navigation : page.getByRole(AriaRole.NAVIGATION).all()) {
+            assertTrue(navigation.getByRole(AriaRole.LINK).count() > 0, "no empty navigation landmark: " + where);
+        }
+        for (Locator scroller : page.locator(".table-scroll").all()) {
+            assertEquals("0", scroller.getAttribute("tabindex"), where);
+            assertEquals("region", scroller.getAttribute("role"), where);
+            String label = (String) scroller.evaluate("box => box.getAttribute('aria-label') ||"
+                    + " document.getElementById(box.getAttribute('aria-labelledby'))?.textContent || ''");
+            assertTrue(!label.isBlank(), "a labelled scroll box: " + where);
+        }
+        for (Locator box : page.locator("label.checkbox").all()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sides = (Map<String, Object>) box.evaluate("label => { const box = label.querySelector('input')"
+                    + ".getBoundingClientRect(); const text = label.querySelector('span').getBoundingClientRect();"
+                    + " return { gap: text.left - box.right, rise: Math.abs(text.top - box.top) }; }");
+            double gap = ((Number) sides.get("gap")).doubleValue();
+            double rise = ((Number) sides.get("rise")).doubleValue();
+            assertTrue(gap >= 0 && gap < 16 && rise < 12, "a checkbox beside its label " + sides + ": " + where);
+        }
+        if (runAxe) {
+            for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
+                problems.add(where + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
+            }
+        }
+        return problems;
+    }
+
+    /** The admin navigation marks the section of the page, once; no other navigation offers "Breaches" too. */
+    private static void assertCurrentSection(Page page, String path) {
+        Locator current = page.locator("nav.admin-nav [aria-current=page]");
+        assertEquals(1, current.count(), path);
+        String section = path.startsWith("/admin/uploads") ? "/admin/breaches" : path.replaceFirst("^(/admin(/[a-z]+)?).*", "$1");
+        assertEquals(section, current.getAttribute("href"), path);
+        assertEquals(1, page.locator("nav a[href='/admin/breaches']").count(), "one Breaches link in the navigation: " + path);
+        assertEquals(0, page.locator("nav a[href='/breaches']").count(), "not the public catalogue's: " + path);
+    }
+
+    private static void assertLooksDestructive(Locator control) {
+        String background = (String) control.evaluate("element => getComputedStyle(element).backgroundColor");
+        assertEquals("rgb(180, 35, 24)", background, "red, as what cannot be undone");
+    }
+
+    private String newAdmin() {
+        String username = TestAdmins.newUsername("browser");
+        accounts.create(username, TestAdmins.PASSWORD.toCharArray(), Actor.commandLine());
+        return username;
+    }
 
     /** A sha1-count file of about {@code bytes}: distinct random password hashes, 43 bytes a line. */
     private static Path hashList(int bytes) throws IOException {
