@@ -174,12 +174,26 @@ public class AdminBreachesResource {
         return Templates.upload(admin(), UploadPage.of(uploads.view(existing(id))), notice(notice));
     }
 
+    /** Publishes, discards or cancels (the last two confirmed first, below), then reports it on the upload's page. */
     @POST
-    @Path("/uploads/{id}/publish")
-    public Response publish(@PathParam("id") UUID id) {
+    @Path("/uploads/{id}/{action:publish|discard|cancel}")
+    public Response act(@PathParam("id") UUID id, @PathParam("action") String action) {
         existing(id);
-        actions.publish(id);
-        return seeOther(AdminNotice.PUBLISHING.on(uploadPath(id)));
+        AdminNotice done = switch (action) {
+            case "publish" -> {
+                actions.publish(id);
+                yield AdminNotice.PUBLISHING;
+            }
+            case "discard" -> {
+                actions.discard(id);
+                yield AdminNotice.DISCARDED;
+            }
+            default -> {
+                actions.cancel(id);
+                yield AdminNotice.CANCELLED;
+            }
+        };
+        return seeOther(done.on(uploadPath(id)));
     }
 
     @GET
@@ -194,14 +208,6 @@ public class AdminBreachesResource {
                 uploadPath(id) + "/discard", words.discardConfirmButton(), uploadPath(id)));
     }
 
-    @POST
-    @Path("/uploads/{id}/discard")
-    public Response discard(@PathParam("id") UUID id) {
-        existing(id);
-        actions.discard(id);
-        return seeOther(AdminNotice.DISCARDED.on(uploadPath(id)));
-    }
-
     @GET
     @Path("/uploads/{id}/cancel")
     public TemplateInstance confirmCancel(@PathParam("id") UUID id) {
@@ -210,14 +216,6 @@ public class AdminBreachesResource {
         return Templates.confirm(admin(), new Confirmation(words.cancelConfirmTitle(),
                 List.of(words.cancelConfirmStaging(), words.confirmIndexUnchanged()),
                 uploadPath(id) + "/cancel", words.cancelConfirmButton(), uploadPath(id)));
-    }
-
-    @POST
-    @Path("/uploads/{id}/cancel")
-    public Response cancel(@PathParam("id") UUID id) {
-        existing(id);
-        actions.cancel(id);
-        return seeOther(AdminNotice.CANCELLED.on(uploadPath(id)));
     }
 
     private TemplateInstance breachesPage(String problem) {
