@@ -64,18 +64,14 @@ public class AdminBreachesResource {
     }
 
     /** A breach as the admin pages show it. */
-    public record BreachRow(String name, String title, BreachStatus status, long pwnCount) {
+    public record BreachRow(String name, String title, Breach.Status status, long pwnCount) {
         static BreachRow of(Breach breach) {
-            return new BreachRow(breach.name, breach.title, BreachStatus.of(breach), breach.pwnCount);
+            return new BreachRow(breach.name, breach.title, breach.status(), breach.pwnCount);
         }
     }
 
-    /** An upload as its page shows it: the view, and its state as an enum the messages know. */
+    /** An upload as its page shows it: the view, its state as an enum the messages know, and whether it is in progress. */
     public record UploadPage(UploadView upload, UploadState state, boolean active) {
-        static UploadPage of(UploadView view) {
-            UploadState state = UploadState.ofWireName(view.state());
-            return new UploadPage(view, state, !state.isEnded() && state != UploadState.STAGED);
-        }
     }
 
     /**
@@ -131,7 +127,7 @@ public class AdminBreachesResource {
     public TemplateInstance breach(@PathParam("name") String name, @QueryParam("notice") String notice) {
         Breach breach = actions.breach(name);
         return Templates.breach(admin(), BreachRow.of(breach),
-                uploads.ofBreach(breach.id).stream().map(uploads::view).map(UploadPage::of).toList(),
+                uploads.ofBreach(breach.id).stream().map(this::page).toList(),
                 List.of(IngestFormat.values()), notice(notice));
     }
 
@@ -171,7 +167,7 @@ public class AdminBreachesResource {
     @GET
     @Path("/uploads/{id}")
     public TemplateInstance upload(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
-        return Templates.upload(admin(), UploadPage.of(uploads.view(existing(id))), notice(notice));
+        return Templates.upload(admin(), page(existing(id)), notice(notice));
     }
 
     /** Publishes, discards or cancels (the last two confirmed first, below), then reports it on the upload's page. */
@@ -221,6 +217,10 @@ public class AdminBreachesResource {
     private TemplateInstance breachesPage(String problem) {
         return Templates.breaches(admin(), catalogue.all().stream().map(BreachRow::of).toList(),
                 List.of(DataClass.values()), problem);
+    }
+
+    private UploadPage page(Upload upload) {
+        return new UploadPage(uploads.view(upload), upload.state, upload.state.isInProgress());
     }
 
     private Upload existing(UUID id) {

@@ -1,5 +1,6 @@
 package io.leakwatch.ingest;
 
+import io.leakwatch.breach.Breach;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -27,7 +28,7 @@ public interface IngestMessages {
     String columnAccounts();
 
     @Message
-    String breachStatus(BreachStatus value);
+    String breachStatus(Breach.Status value);
 
     @Message
     String noBreaches();
