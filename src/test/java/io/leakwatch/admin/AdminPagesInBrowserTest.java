@@ -201,12 +201,12 @@ class AdminPagesInBrowserTest extends InChromium {
             for (BrowserPages tab : List.of(wide, narrow)) {
                 String width = tab == wide ? "-1280px" : "-360px";
                 tab.page().navigate("/admin/sign-in", new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
-                problems.addAll(check(tab, "/admin/sign-in", chinese, tab == wide));
+                problems.addAll(check(tab, "/admin/sign-in", chinese));
                 tab.screenshot("admin-sign-in" + suffix + width);
                 signIn(tab.page(), newAdmin());
                 for (String[] adminPage : pages) {
                     tab.page().navigate(adminPage[1], new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE));
-                    problems.addAll(check(tab, adminPage[1], chinese, tab == wide));
+                    problems.addAll(check(tab, adminPage[1], chinese));
                     assertCurrentSection(tab.page(), adminPage[1]);
                     tab.screenshot("admin-" + adminPage[0] + suffix + width);
                 }
@@ -214,7 +214,7 @@ class AdminPagesInBrowserTest extends InChromium {
                 tab.page().locator("#name").fill("screenshot " + width);
                 tab.page().locator("form[action='/admin/tokens'] button[type=submit]").click();
                 assertThat(tab.page().locator("#token")).hasText(Pattern.compile("lwat_.+"));
-                problems.addAll(check(tab, "a new token", chinese, tab == wide));
+                problems.addAll(check(tab, "a new token", chinese));
                 tab.screenshot("admin-token-created" + suffix + width);
             }
             assertEquals(List.of(), wide.consoleErrors());
@@ -291,8 +291,8 @@ class AdminPagesInBrowserTest extends InChromium {
         }
     }
 
-    /** Accessibility, language, width and landmarks of the page a tab shows; axe-core at the wide width only. */
-    private static List<String> check(BrowserPages tab, String where, boolean chinese, boolean runAxe) {
+    /** Accessibility (axe-core), language, width and landmarks of the page a tab shows. */
+    private static List<String> check(BrowserPages tab, String where, boolean chinese) {
         Page page = tab.page();
         List<String> problems = new ArrayList<>();
         assertEquals(chinese ? "zh-Hans" : "en", page.locator("html").getAttribute("lang"), where);
@@ -322,11 +322,9 @@ class AdminPagesInBrowserTest extends InChromium {
             double rise = ((Number) sides.get("rise")).doubleValue();
             assertTrue(gap >= 0 && gap < 16 && rise < 12, "a checkbox beside its label " + sides + ": " + where);
         }
-        if (runAxe) {
-            for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
-                problems.add(where + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
-            }
+        for (Rule rule : new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations()) {
+            problems.add(where + " at " + page.viewportSize().width + " px: " + rule.getId() + " (" + rule.getHelp() + ") at "
+                    + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
         }
         return problems;
     }
