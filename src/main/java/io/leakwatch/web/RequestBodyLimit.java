@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,8 @@ public class RequestBodyLimit {
     /**
      * The endpoints whose body is a file streamed to disk, checked further by ingestion's own limit: the
      * automation API's and the admin page's (whose script sends the file as the body, its CSRF token in a
-     * header).
+     * header). A form sent to them (curl's {@code --data-binary} without a Content-Type) is held small like
+     * any other form, as it would be read into memory.
      */
     private static final Pattern STREAMED_UPLOAD = Pattern.compile("(/api)?/admin/breaches/[^/]+/uploads");
 
@@ -33,18 +35,21 @@ public class RequestBodyLimit {
     void limit(RoutingContext context) {
         HttpMethod method = context.request().method();
         boolean mayHaveBody = method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
-        if (!mayHaveBody || STREAMED_UPLOAD.matcher(context.normalizedPath()).matches()) {
+        boolean streamedUpload = STREAMED_UPLOAD.matcher(context.normalizedPath()).matches();
+        boolean form = isForm(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        if (!mayHaveBody || (streamedUpload && !form)) {
             context.next();
             return;
         }
+        String asFile = streamedUpload ? " Send the file itself as the body (Content-Type: application/octet-stream), not as a form." : "";
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            ApiProblem.end(context, 411, "A body of unknown length is only accepted for uploads.");
+            ApiProblem.end(context, 411, "A body of unknown length is only accepted for uploads." + asFile);
             return;
         }
         try {
             if (length != null && Long.parseLong(length) > maxBodyBytes) {
-                ApiProblem.end(context, 413, "The request body is larger than " + maxBodyBytes + " bytes.");
+                ApiProblem.end(context, 413, "The request body is larger than " + maxBodyBytes + " bytes." + asFile);
                 return;
             }
         } catch (NumberFormatException e) {
@@ -52,5 +57,11 @@ public class RequestBodyLimit {
             return;
         }
         context.next();
+    }
+
+    /** Form bodies are read into memory (the CSRF check reads their fields) wherever they are sent. */
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 }
