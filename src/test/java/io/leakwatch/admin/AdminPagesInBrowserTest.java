@@ -120,6 +120,7 @@ class AdminPagesInBrowserTest extends InChromium {
             long lines = Files.size(file) / LINE_BYTES;
             assertThat(page.locator("#lines-accepted")).hasText(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(lines));
             assertThat(page.locator("#lines-read")).hasText(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(lines));
+            assertThat(page.locator("#file-size")).hasText("5.0 MiB, 5.0 MiB read");
             assertThat(page.getByText("No line was rejected.")).isVisible();
 
             @SuppressWarnings("unchecked")
@@ -305,6 +306,9 @@ class AdminPagesInBrowserTest extends InChromium {
                 + " + ' ' + (e.textContent || '').trim().slice(0, 40))"));
         for (Locator navigation : page.getByRole(AriaRole.NAVIGATION).all()) {
             assertTrue(navigation.getByRole(AriaRole.LINK).count() > 0, "no empty navigation landmark: " + where);
+        }
+        for (Locator table : page.locator("table").all()) {
+            assertTrue(table.locator("tbody tr").count() > 0, "no empty table (it says \"none\" instead): " + where);
         }
         for (Locator scroller : page.locator(".table-scroll").all()) {
             assertEquals("0", scroller.getAttribute("tabindex"), where);
