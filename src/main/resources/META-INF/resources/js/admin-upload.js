@@ -57,7 +57,9 @@ document.addEventListener('DOMContentLoaded', function () {
       if (request.status === 202) {
         window.location.href = '/admin/uploads/' + JSON.parse(request.responseText).id;
       } else {
-        status.textContent = request.responseText || form.dataset.refused.replace('#', request.status);
+        // A refusal of the upload says why in a line of text; anything else (an error page) is not shown raw
+        var said = (request.getResponseHeader('Content-Type') || '').indexOf('text/plain') === 0 && request.responseText;
+        status.textContent = said || form.dataset.refused.replace('#', request.status);
       }
     });
     request.addEventListener('error', function () {

@@ -138,6 +138,34 @@ class AdminPagesInBrowserTest extends InChromium {
     }
 
     @Test
+    void aRefusedPageUploadSaysWhyInAWordNotAsAnErrorPage() throws IOException {
+        IngestDriver api = new IngestDriver(adminApi.newToken());
+        String breach = api.createBreach("Refused");
+        Path file = hashList(1000);
+        try (BrowserPages tab = BrowserPages.open(chromium.browser(), portal.toString(), "en", 1280)) {
+            Page page = tab.page();
+            signIn(page, newAdmin());
+            page.navigate("/admin/breaches/" + breach);
+            page.locator("#file").setInputFiles(file);
+            page.locator("#format").selectOption("sha1-count");
+
+            // As when the admin signed in again in another tab: the page's CSRF token is no longer the session's
+            page.locator("#upload-form").evaluate("form => form.dataset.csrf = 'stale'");
+            page.locator("#upload-form button[type=submit]").click();
+            assertThat(page.locator("#upload-status")).hasText("The upload was refused (403).");
+
+            page.reload();
+            page.locator("#file").setInputFiles(file);
+            page.locator("#format").selectOption("sha1-count");
+            page.locator("#upload-form").evaluate("form => form.dataset.action = '/admin/breaches/NoSuchBreach/uploads'");
+            page.locator("#upload-form button[type=submit]").click();
+            assertThat(page.locator("#upload-status")).hasText("No breach is named NoSuchBreach.");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void theUploadFormShowsTheFieldsOfTheChosenFormat() {
         IngestDriver api = new IngestDriver(adminApi.newToken());
         String breach = api.createBreach("Fields");
