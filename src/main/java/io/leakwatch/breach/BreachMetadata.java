@@ -16,7 +16,9 @@ import java.util.Map;
  * A breach's description as an admin gives it (HIBP field names, so existing tooling can send it; Title
  * and Description are in English), with its title and description in other languages under
  * {@code Translations}, keyed by language code ({@link BreachTranslation}). The admin form and the API
- * both go through {@link BreachRegistry#create}, which checks these constraints.
+ * both go through {@link BreachRegistry#create}, which checks these constraints. Data classes may be
+ * slugs or Have I Been Pwned's names ({@link DataClass#named}), so that a breach read from the API can be
+ * sent back as it is.
  */
 public record BreachMetadata(
         @JsonProperty("Name") @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}",
@@ -27,7 +29,7 @@ public record BreachMetadata(
                 message = "a domain name such as example.org, or nothing") String domain,
         @JsonProperty("BreachDate") @NotNull @PastOrPresent LocalDate breachDate,
         @JsonProperty("Description") @Size(max = 10_000) String description,
-        @JsonProperty("DataClasses") List<@Pattern(regexp = "[a-z-]+") String> dataClasses,
+        @JsonProperty("DataClasses") List<String> dataClasses,
         @JsonProperty("IsVerified") boolean verified,
         @JsonProperty("IsFabricated") boolean fabricated,
         @JsonProperty("IsSensitive") boolean sensitive,

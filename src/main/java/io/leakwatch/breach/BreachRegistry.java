@@ -49,10 +49,11 @@ public class BreachRegistry {
         if (byName(metadata.name()).isPresent()) {
             throw new DuplicateBreachException(metadata.name());
         }
-        List<String> unknown = Optional.ofNullable(metadata.dataClasses()).orElse(List.of()).stream()
-                .filter(slug -> DataClass.ofSlug(slug).isEmpty()).toList();
+        List<String> named = Optional.ofNullable(metadata.dataClasses()).orElse(List.of());
+        List<String> unknown = named.stream().filter(dataClass -> DataClass.named(dataClass).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown data classes: " + unknown);
+            throw new IllegalArgumentException("The breach was refused. DataClasses: unknown " + String.join(", ", unknown)
+                    + "; give slugs or names, in any case, of: " + DataClass.vocabulary() + ".");
         }
         Map<String, BreachTranslation> translations = Optional.ofNullable(metadata.translations()).orElse(Map.of());
         List<String> languages = translations.keySet().stream()
@@ -68,7 +69,8 @@ public class BreachRegistry {
         breach.domain = Optional.ofNullable(metadata.domain()).orElse("");
         breach.breachDate = metadata.breachDate();
         breach.description = BreachDescription.sanitise(metadata.description());
-        breach.dataClasses = List.copyOf(new TreeSet<>(Optional.ofNullable(metadata.dataClasses()).orElse(List.of())));
+        breach.dataClasses = List.copyOf(new TreeSet<>(named.stream()
+                .map(dataClass -> DataClass.named(dataClass).orElseThrow().slug()).toList()));
         breach.verified = metadata.verified();
         breach.fabricated = metadata.fabricated();
         breach.sensitive = metadata.sensitive();

@@ -3,7 +3,9 @@ package io.leakwatch.breach;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The one vocabulary for exposed data: a stable slug (URLs, message keys, storage) and the English
@@ -49,6 +51,23 @@ public enum DataClass {
 
     public static Optional<DataClass> ofSlug(String slug) {
         return Arrays.stream(values()).filter(dataClass -> dataClass.slug.equals(slug)).findFirst();
+    }
+
+    /**
+     * The data class an admin or an API client named, by slug ({@code phone-numbers}) or by Have I Been
+     * Pwned's name ({@code Phone numbers}, as every read API answers), in any case.
+     */
+    public static Optional<DataClass> named(String slugOrName) {
+        String wanted = slugOrName == null ? "" : slugOrName.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(dataClass -> dataClass.slug.equals(wanted) || dataClass.displayName.toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+    }
+
+    /** Every data class as a sentence can list them: {@code email-addresses (Email addresses), ...}. */
+    public static String vocabulary() {
+        return Arrays.stream(values()).map(dataClass -> dataClass.slug + " (" + dataClass.displayName + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** The known data classes among stored slugs; unknown ones (from a newer version) are left out. */

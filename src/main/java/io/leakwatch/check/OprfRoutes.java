@@ -10,6 +10,7 @@ import io.leakwatch.oprf.OprfBuckets;
 import io.leakwatch.oprf.OprfConfig;
 import io.leakwatch.oprf.OprfKeys;
 import io.leakwatch.oprf.OprfSuite;
+import io.leakwatch.web.ApiProblem;
 import io.leakwatch.web.ClientAddress;
 import io.leakwatch.web.RateLimitConfig;
 import io.leakwatch.web.RateLimiter;
@@ -140,12 +141,12 @@ public class OprfRoutes {
         }
         String bucket = context.pathParam("param0");
         if (!RangeRoutes.isHex(bucket, 5)) {
-            RangeRoutes.badRequest(context.response(), "The bucket must be exactly 5 hexadecimal characters.");
+            RangeRoutes.badRequest(context, "The bucket must be exactly 5 hexadecimal characters.");
             return;
         }
         OprfBuckets.Served served = buckets.served();
         if (served == null) {
-            RangeRoutes.notReady(context.response());
+            RangeRoutes.notReady(context);
             return;
         }
         String etag = served.etag();
@@ -183,26 +184,26 @@ public class OprfRoutes {
             request = parse(context.body().buffer(), withBucket);
         } catch (Refusal refusal) {
             count(Outcome.INVALID);
-            RangeRoutes.badRequest(response, refusal.getMessage());
+            RangeRoutes.badRequest(context, refusal.getMessage());
             return;
         }
         OprfBuckets.Served served = withBucket ? buckets.served() : null;
         if (withBucket && served == null) {
             count(Outcome.NOT_READY);
-            RangeRoutes.notReady(response);
+            RangeRoutes.notReady(context);
             return;
         }
         String client = ClientAddress.of(context.request()).countingKey();
         Optional<Duration> wait = limiter.tryAcquire("oprf-per-address", perAddress, client);
         if (wait.isPresent()) {
             count(Outcome.LIMITED_ADDRESS);
-            tooMany(response, wait.get(), "Too many checks from your network; try again in ");
+            tooMany(context, wait.get(), "Too many checks from your network; try again in ");
             return;
         }
         wait = limiter.tryAcquire("oprf-total", total, "node");
         if (wait.isPresent()) {
             count(Outcome.LIMITED_TOTAL);
-            tooMany(response, wait.get(), "The portal is answering as many checks as it can; try again in ");
+            tooMany(context, wait.get(), "The portal is answering as many checks as it can; try again in ");
             return;
         }
         byte[] evaluated = keys.key().blindEvaluate(request.element());
@@ -278,12 +279,10 @@ public class OprfRoutes {
         }
     }
 
-    private static void tooMany(HttpServerResponse response, Duration wait, String reason) {
+    private static void tooMany(RoutingContext context, Duration wait, String reason) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        response.setStatusCode(429)
-                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                .end(reason + seconds + " s.");
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ApiProblem.end(context, 429, reason + seconds + " s.");
     }
 
     private void count(Outcome outcome) {

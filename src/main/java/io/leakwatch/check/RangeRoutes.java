@@ -5,6 +5,7 @@ import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexConfig;
 import io.leakwatch.index.RangeBody;
 import io.leakwatch.index.ServedIndex;
+import io.leakwatch.web.ApiProblem;
 import io.leakwatch.web.ConfiguredHeaders;
 import io.leakwatch.web.RequestOriginFilter;
 import io.leakwatch.web.TrustedProxies;
@@ -101,23 +102,22 @@ public class RangeRoutes {
 
     @Route(regex = "/range/([^/]*)")
     void passwordRange(RoutingContext context) {
-        HttpServerResponse response = context.response();
         if (!acceptMethod(context)) {
             return;
         }
         String prefix = context.pathParam("param0");
         if (!isHex(prefix, HashKind.PREFIX_HEX_LENGTH)) {
-            badRequest(response, "The hash prefix must be exactly 5 hexadecimal characters.");
+            badRequest(context, "The hash prefix must be exactly 5 hexadecimal characters.");
             return;
         }
         HashKind kind = passwordKind(context.request());
         if (kind == null) {
-            badRequest(response, "The mode must be sha1 or ntlm.");
+            badRequest(context, "The mode must be sha1 or ntlm.");
             return;
         }
         ServedIndex.Snapshot snapshot = servedIndex.snapshot();
         if (snapshot == null) {
-            notReady(response);
+            notReady(context);
             return;
         }
         answerPasswordRange(context, snapshot, kind, parseHex(prefix, 0));
@@ -157,17 +157,17 @@ public class RangeRoutes {
             return;
         }
         if (!accountSearchEmails) {
-            response.setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").end(ACCOUNT_SEARCH_OFF);
+            ApiProblem.end(context, 404, ACCOUNT_SEARCH_OFF);
             return;
         }
         String prefix = context.pathParam("param0");
         if (!isHex(prefix, 5) && !isHex(prefix, 6)) {
-            badRequest(response, "The hash prefix must be 5 (or 6) hexadecimal characters.");
+            badRequest(context, "The hash prefix must be 5 (or 6) hexadecimal characters.");
             return;
         }
         ServedIndex.Snapshot snapshot = servedIndex.snapshot();
         if (snapshot == null) {
-            notReady(response);
+            notReady(context);
             return;
         }
         if (finishedBodies.notModified(context.request(), response,
@@ -194,8 +194,8 @@ public class RangeRoutes {
             preflight(response, ALLOWED_METHODS, "Add-Padding");
             return false;
         }
-        response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("Only GET, HEAD and OPTIONS are allowed.");
+        response.putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+        ApiProblem.end(context, 405, "Only GET, HEAD and OPTIONS are allowed.");
         return false;
     }
 
@@ -213,13 +213,14 @@ public class RangeRoutes {
         return "true".equalsIgnoreCase(context.request().getHeader("Add-Padding"));
     }
 
-    static void badRequest(HttpServerResponse response, String reason) {
-        response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end(reason);
+    /** The reason as a line of text on {@code /range}, as problem details under {@code /api}. */
+    static void badRequest(RoutingContext context, String reason) {
+        ApiProblem.end(context, 400, reason);
     }
 
-    static void notReady(HttpServerResponse response) {
-        response.setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, "5")
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("The index is loading; try again shortly.");
+    static void notReady(RoutingContext context) {
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+        ApiProblem.end(context, 503, "The index is loading; try again shortly.");
     }
 
     static boolean isHex(String value, int length) {

@@ -1,5 +1,7 @@
 package io.leakwatch.ingest;
 
+import io.leakwatch.admin.AdminMessages;
+import io.leakwatch.admin.AdminNotice;
 import io.leakwatch.admin.AdminPaths;
 import io.leakwatch.admin.AdminRole;
 import io.leakwatch.admin.session.SignedInAdmin;
@@ -9,6 +11,8 @@ import io.leakwatch.breach.BreachMetadata;
 import io.leakwatch.breach.BreachTranslation;
 import io.leakwatch.web.Language;
 import io.leakwatch.breach.DataClass;
+import io.leakwatch.web.Language;
+import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,7 +34,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -39,7 +42,9 @@ import java.util.UUID;
 /**
  * The admin pages for loading breaches: the catalogue with a form to add a breach, a breach's page
  * with its uploads and an upload form (a small script sends the file as the request body and shows
- * its progress), and an upload's page with live progress and the validation report.
+ * its progress), and an upload's page with live progress and the validation report. Removing a breach,
+ * discarding and cancelling an upload first show a page that says what will happen; after each action
+ * the page it leads to says what happened.
  */
 @Path(AdminPaths.PAGES)
 @RolesAllowed(AdminRole.ADMIN)
@@ -50,25 +55,33 @@ public class AdminBreachesResource {
     private final UploadRecords uploads;
     private final BreachCatalogue catalogue;
     private final SecurityIdentity identity;
+    private final RequestLanguage language;
 
     public AdminBreachesResource(IngestActions actions, UploadRecords uploads, BreachCatalogue catalogue,
-                                 SecurityIdentity identity) {
+                                 SecurityIdentity identity, RequestLanguage language) {
         this.actions = actions;
         this.uploads = uploads;
         this.catalogue = catalogue;
         this.identity = identity;
+        this.language = language;
     }
 
-    /** A breach as the admin list shows it. */
-    public record BreachRow(String name, String title, String status, long pwnCount) {
+    /** A breach as the admin pages show it. */
+    public record BreachRow(String name, String title, Breach.Status status, long pwnCount) {
         static BreachRow of(Breach breach) {
-            String status = switch (breach.status()) {
-                case NOT_PUBLISHED -> "not published";
-                case PUBLIC -> "published";
-                case REMOVED -> "removed";
-            };
-            return new BreachRow(breach.name, breach.title, status, breach.pwnCount);
+            return new BreachRow(breach.name, breach.title, breach.status(), breach.pwnCount);
         }
+    }
+
+    /** An upload as its page shows it: the view, its state as an enum the messages know, and whether it is in progress. */
+    public record UploadPage(UploadView upload, UploadState state, boolean active) {
+    }
+
+    /**
+     * A page asking to confirm an action that cannot be undone: what will happen, point by point, a
+     * button that does it and a way back.
+     */
+    public record Confirmation(String title, List<String> consequences, String action, String button, String back) {
     }
 
     @CheckedTemplate
@@ -76,10 +89,12 @@ public class AdminBreachesResource {
         static native TemplateInstance breaches(SignedInAdmin admin, List<BreachRow> breaches, List<DataClass> dataClasses,
                                                 String problem);
 
-        static native TemplateInstance breach(SignedInAdmin admin, BreachRow breach, List<UploadView> uploads,
-                                              List<String> formats);
+        static native TemplateInstance breach(SignedInAdmin admin, BreachRow breach, List<UploadPage> uploads,
+                                              List<IngestFormat> formats, String notice);
 
-        static native TemplateInstance upload(SignedInAdmin admin, UploadView upload, boolean active, String notice);
+        static native TemplateInstance upload(SignedInAdmin admin, UploadPage page, String notice);
+
+        static native TemplateInstance confirm(SignedInAdmin admin, Confirmation confirmation);
     }
 
     @GET
@@ -100,7 +115,7 @@ public class AdminBreachesResource {
         try {
             date = LocalDate.parse(breachDate);
         } catch (DateTimeParseException | NullPointerException e) {
-            return Response.status(400).entity(breachesPage("The breach date must be a date like 2024-05-31.")).build();
+            return Response.status(400).entity(breachesPage(messages().badBreachDate())).build();
         }
         try {
             // The Chinese title and description are one translation: given when either is
@@ -120,11 +135,11 @@ public class AdminBreachesResource {
 
     @GET
     @Path("/breaches/{name}")
-    public TemplateInstance breach(@PathParam("name") String name) {
+    public TemplateInstance breach(@PathParam("name") String name, @QueryParam("notice") String notice) {
         Breach breach = actions.breach(name);
         return Templates.breach(admin(), BreachRow.of(breach),
-                uploads.ofBreach(breach.id).stream().map(uploads::view).toList(),
-                Arrays.stream(IngestFormat.values()).map(IngestFormat::wireName).toList());
+                uploads.ofBreach(breach.id).stream().map(this::page).toList(),
+                List.of(IngestFormat.values()), notice(notice));
     }
 
     /** Receives the file the upload script sends as the body (with the CSRF token in a header). */
@@ -140,30 +155,74 @@ public class AdminBreachesResource {
         return Response.accepted(uploads.view(upload)).build();
     }
 
+    @GET
+    @Path("/breaches/{name}/remove")
+    public TemplateInstance confirmRemoval(@PathParam("name") String name) {
+        Breach breach = actions.breach(name);
+        IngestMessages words = messages();
+        String back = AdminPaths.PAGES + "/breaches/" + breach.name;
+        return Templates.confirm(admin(), new Confirmation(words.removeConfirmTitle(breach.name),
+                List.of(words.removeConfirmIndex(language().formatCount(breach.pwnCount)), words.removeConfirmCatalogue(),
+                        words.removeConfirmPasswords(), words.confirmIrreversible()),
+                back + "/remove", words.removeConfirmButton(breach.name), back));
+    }
+
     @POST
     @Path("/breaches/{name}/remove")
     public Response remove(@PathParam("name") String name) {
-        actions.remove(name);
-        return Response.seeOther(URI.create(AdminPaths.PAGES + "/breaches/" + name)).build();
+        String breach = actions.breach(name).name;
+        actions.remove(breach);
+        return seeOther(AdminNotice.REMOVAL_REQUESTED.on(AdminPaths.PAGES + "/breaches/" + breach));
     }
 
     @GET
     @Path("/uploads/{id}")
     public TemplateInstance upload(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
-        Upload upload = existing(id);
-        return Templates.upload(admin(), uploads.view(upload), upload.state.isInProgress(), notice);
+        return Templates.upload(admin(), page(existing(id)), notice(notice));
     }
 
+    /** Publishes, discards or cancels (the last two confirmed first, below), then reports it on the upload's page. */
     @POST
     @Path("/uploads/{id}/{action:publish|discard|cancel}")
     public Response act(@PathParam("id") UUID id, @PathParam("action") String action) {
         existing(id);
-        switch (action) {
-            case "publish" -> actions.publish(id);
-            case "discard" -> actions.discard(id);
-            default -> actions.cancel(id);
-        }
-        return Response.seeOther(URI.create(AdminPaths.PAGES + "/uploads/" + id + "?notice=" + action)).build();
+        AdminNotice done = switch (action) {
+            case "publish" -> {
+                actions.publish(id);
+                yield AdminNotice.PUBLISHING;
+            }
+            case "discard" -> {
+                actions.discard(id);
+                yield AdminNotice.DISCARDED;
+            }
+            default -> {
+                actions.cancel(id);
+                yield AdminNotice.CANCELLED;
+            }
+        };
+        return seeOther(done.on(uploadPath(id)));
+    }
+
+    @GET
+    @Path("/uploads/{id}/discard")
+    public TemplateInstance confirmDiscard(@PathParam("id") UUID id) {
+        UploadView upload = uploads.view(existing(id));
+        IngestMessages words = messages();
+        Language language = language();
+        return Templates.confirm(admin(), new Confirmation(words.discardConfirmTitle(),
+                List.of(words.discardConfirmStaged(language.formatCount(upload.entries()), language.formatCount(upload.linesAccepted())),
+                        words.confirmIndexUnchanged()),
+                uploadPath(id) + "/discard", words.discardConfirmButton(), uploadPath(id)));
+    }
+
+    @GET
+    @Path("/uploads/{id}/cancel")
+    public TemplateInstance confirmCancel(@PathParam("id") UUID id) {
+        existing(id);
+        IngestMessages words = messages();
+        return Templates.confirm(admin(), new Confirmation(words.cancelConfirmTitle(),
+                List.of(words.cancelConfirmStaging(), words.confirmIndexUnchanged()),
+                uploadPath(id) + "/cancel", words.cancelConfirmButton(), uploadPath(id)));
     }
 
     private TemplateInstance breachesPage(String problem) {
@@ -171,8 +230,36 @@ public class AdminBreachesResource {
                 List.of(DataClass.values()), problem);
     }
 
+    private UploadPage page(Upload upload) {
+        return new UploadPage(uploads.view(upload), upload.state, upload.state.isInProgress());
+    }
+
     private Upload existing(UUID id) {
         return uploads.find(id).orElseThrow(() -> new IngestActions.Refused(404, "No such upload."));
+    }
+
+    private static String uploadPath(UUID id) {
+        return AdminPaths.PAGES + "/uploads/" + id;
+    }
+
+    private static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    private String notice(String code) {
+        return AdminNotice.ofCode(code).map(adminMessages()::notice).orElse(null);
+    }
+
+    private Language language() {
+        return language.get();
+    }
+
+    private IngestMessages messages() {
+        return language().messages(IngestMessages.class);
+    }
+
+    private AdminMessages adminMessages() {
+        return language().messages(AdminMessages.class);
     }
 
     private SignedInAdmin admin() {

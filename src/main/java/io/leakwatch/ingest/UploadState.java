@@ -1,11 +1,13 @@
 package io.leakwatch.ingest;
 
+import io.quarkus.qute.TemplateEnum;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import java.util.Locale;
 
 /** Where an upload is on its way: uploading, queued, staging, staged, publishing, then an end state. */
+@TemplateEnum
 public enum UploadState {
     UPLOADING, QUEUED, STAGING, STAGED, PUBLISHING, PUBLISHED, DISCARDED, FAILED, CANCELLED, EXPIRED;
 

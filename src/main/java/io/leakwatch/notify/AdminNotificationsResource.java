@@ -1,5 +1,7 @@
 package io.leakwatch.notify;
 
+import io.leakwatch.admin.AdminMessages;
+import io.leakwatch.admin.AdminNotice;
 import io.leakwatch.admin.AdminPaths;
 import io.leakwatch.admin.AdminRole;
 import io.leakwatch.admin.audit.AuditAction;
@@ -7,6 +9,7 @@ import io.leakwatch.admin.audit.AuditLog;
 import io.leakwatch.admin.session.SignedInAdmin;
 import io.leakwatch.ingest.PublishedAccounts;
 import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.RequestLanguage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,9 +50,11 @@ public class AdminNotificationsResource {
     private final AuditLog audit;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final RequestLanguage language;
 
     public AdminNotificationsResource(Subscriptions subscriptions, Outbox outbox, OutboxWorker worker, PublishedAccounts published,
-                                      NotifyKeys keys, AuditLog audit, SecurityIdentity identity, Clock clock) {
+                                      NotifyKeys keys, AuditLog audit, SecurityIdentity identity, Clock clock,
+                                      RequestLanguage language) {
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.worker = worker;
@@ -58,6 +63,7 @@ public class AdminNotificationsResource {
         this.audit = audit;
         this.identity = identity;
         this.clock = clock;
+        this.language = language;
     }
 
     /** Everything the page shows. */
@@ -74,7 +80,8 @@ public class AdminNotificationsResource {
     public TemplateInstance notifications(@QueryParam("notice") String notice) {
         Overview overview = new Overview(keys.enabled(), subscriptions.counts(),
                 outbox.counts(clock.instant().minus(Duration.ofHours(24))), published.awaitingAlerts().size(),
-                outbox.troubles(SHOWN_TROUBLES), SHOWN_TROUBLES, "retried".equals(notice) ? "The failed mails were queued again." : null);
+                outbox.troubles(SHOWN_TROUBLES), SHOWN_TROUBLES,
+                AdminNotice.ofCode(notice).map(language.get().messages(AdminMessages.class)::notice).orElse(null));
         return Templates.notifications(SignedInAdmin.of(identity), overview);
     }
 
@@ -87,6 +94,6 @@ public class AdminNotificationsResource {
             audit.record(admin.username(), AuditAction.NOTIFY_MAILS_RETRIED, queued + " mails", ClientAddress.of(request).address());
         });
         worker.wake();
-        return Response.seeOther(URI.create(AdminPaths.PAGES + "/notifications?notice=retried")).build();
+        return Response.seeOther(URI.create(AdminNotice.RETRIED.on(AdminPaths.PAGES + "/notifications"))).build();
     }
 }

@@ -1,5 +1,8 @@
 package io.leakwatch.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,10 +15,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Renders every error a REST endpoint raises as a plain page in the site's layout, in the reader's
- * language. The response never carries a stack trace, exception message or class name; unexpected
+ * language; under {@code /api}, as problem details ({@link ApiProblem}). The response never carries a stack trace, exception message or class name; unexpected
  * failures are logged with a reference that the page shows, so support can find them.
  */
 public class ErrorPages {
@@ -33,7 +37,31 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(exception, uri, headers);
         }
+        if (exception.getCause() instanceof JsonParseException unreadable) {
+            return mapUnreadableJson(unreadable, uri, headers);
+        }
+        if (ApiProblem.isApi(uri.getPath())) {
+            return ApiProblem.of(status, apiDetail(status)).response();
+        }
         return respond(status, uri, headers, messages -> ErrorPage.forStatus(status, messages));
+    }
+
+    /** A body that is not JSON: where it stopped making sense, never what it held. */
+    @ServerExceptionMapper
+    public Response mapUnreadableJson(JsonParseException exception, UriInfo uri, HttpHeaders headers) {
+        JsonLocation at = exception.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return badBody("The body is not valid JSON" + where + ".", uri, headers);
+    }
+
+    /** JSON of the wrong shape: which member, never its value. */
+    @ServerExceptionMapper
+    public Response mapMismatchedJson(MismatchedInputException exception, UriInfo uri, HttpHeaders headers) {
+        String member = exception.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return badBody(member.isEmpty() ? "The body does not have the expected JSON shape."
+                : member + ": not a value of the expected type or format.", uri, headers);
     }
 
     @ServerExceptionMapper
@@ -48,26 +76,39 @@ public class ErrorPages {
                 .render();
     }
 
-    /** The reason in one line of English, for API clients. */
-    static String plainText(int status) {
-        ErrorPage page = ErrorPage.forStatus(status, Language.ENGLISH.messages(SiteMessages.class));
-        return page.title() + ". " + page.explanation();
-    }
-
     private Response unexpected(Exception exception, UriInfo uri, HttpHeaders headers) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected failure, reference %s", reference);
+        if (ApiProblem.isApi(uri.getPath())) {
+            return ApiProblem.of(500, "The portal could not complete the request. Reference: " + reference + ".").response();
+        }
         return respond(500, uri, headers, messages -> ErrorPage.failure(reference, messages));
     }
 
-    /** API clients get the status and a one-line reason in English; people get a page. */
+    private static Response badBody(String detail, UriInfo uri, HttpHeaders headers) {
+        if (ApiProblem.isApi(uri.getPath())) {
+            return ApiProblem.of(400, detail).response();
+        }
+        return respond(400, uri, headers, messages -> ErrorPage.forStatus(400, messages));
+    }
+
+    /** What an API client should do about a status the REST layer itself answered. */
+    private static String apiDetail(int status) {
+        return switch (status) {
+            case 400 -> "The request was not understood.";
+            case 401 -> "Send an API token: Authorization: Bearer <token>.";
+            case 403 -> "This request is not allowed.";
+            case 404 -> "Nothing is at this path; /q/openapi lists the API.";
+            case 405 -> "This resource does not take that method; /q/openapi lists those it takes.";
+            case 406 -> "This resource answers application/json only.";
+            case 415 -> "This resource does not take a body of that Content-Type; see /q/openapi.";
+            default -> "The request was refused.";
+        };
+    }
+
+    /** People get a page in their language. */
     private static Response respond(int status, UriInfo uri, HttpHeaders headers,
                                     Function<SiteMessages, ErrorPage> pageIn) {
-        if (uri.getPath().startsWith("/api/")) {
-            ErrorPage page = pageIn.apply(Language.ENGLISH.messages(SiteMessages.class));
-            return Response.status(page.status()).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity(page.title()).build();
-        }
         var cookie = headers.getCookies().get(LanguageChoice.COOKIE);
         Language language = LanguageChoice.of(cookie == null ? null : cookie.getValue(),
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));

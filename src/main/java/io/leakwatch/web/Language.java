@@ -62,6 +62,11 @@ public enum Language {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(date);
     }
 
+    /** The language of a template instance's locale (its {@code TemplateInstance.LOCALE} attribute); English if none. */
+    public static Language ofLocale(Object locale) {
+        return locale instanceof Locale chosen ? ofCode(chosen.getLanguage()).orElse(ENGLISH) : ENGLISH;
+    }
+
     public static Optional<Language> ofCode(String code) {
         return Arrays.stream(values()).filter(language -> language.code.equals(code)).findFirst();
     }

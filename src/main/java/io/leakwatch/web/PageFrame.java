@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * What the layout ({@code templates/main.html}) needs to know about the request a page answers:
  * its language, the site navigation with the current section marked, and the language switch,
- * whose links lead back to the same page.
+ * whose links lead back to the same page. The admin area has its own navigation (the admin pages
+ * show it), its styles and script, and no site navigation.
  */
-public record PageFrame(Language language, List<NavigationLink> navigation, List<LanguageLink> languages) {
+public record PageFrame(Language language, List<NavigationLink> navigation, List<LanguageLink> languages, boolean adminArea) {
 
     public record NavigationLink(String href, String label, boolean current) {
     }
@@ -24,17 +25,16 @@ public record PageFrame(Language language, List<NavigationLink> navigation, List
         return language.htmlTag();
     }
 
-    /** The admin area is written for operators, in English only: no language switch there. */
     static PageFrame forPath(Language language, String path) {
-        if (path.equals("/admin") || path.startsWith("/admin/")) {
-            return new PageFrame(Language.ENGLISH, navigation(Language.ENGLISH, Optional.empty()), List.of());
-        }
         List<LanguageLink> languages = Arrays.stream(Language.values())
                 .map(other -> new LanguageLink(other.autonym(), other.htmlTag(),
                         "/language/" + other.code() + "?back=" + URLEncoder.encode(path, StandardCharsets.UTF_8),
                         other == language))
                 .toList();
-        return new PageFrame(language, navigation(language, Section.of(path)), languages);
+        if (path.equals("/admin") || path.startsWith("/admin/")) {
+            return new PageFrame(language, List.of(), languages, true);
+        }
+        return new PageFrame(language, navigation(language, Section.of(path)), languages, false);
     }
 
     private static List<NavigationLink> navigation(Language language, Optional<Section> current) {

@@ -10,8 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.util.Locale;
-
 /**
  * Gives every template instance the language and path of the request it answers, so that no page
  * can forget them: the locale picks the message bundles' language ({@code {site:…}} and the others),
@@ -21,7 +19,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class PageTemplates {
 
-    static final String PATH_ATTRIBUTE = "requestPath";
+    /** The template attribute holding the path of the request a template answers. */
+    public static final String PATH_ATTRIBUTE = "requestPath";
 
     private final CurrentVertxRequest currentRequest;
 
@@ -33,9 +32,7 @@ public class PageTemplates {
     @TemplateExtension(namespace = "page")
     static PageFrame frame(@TemplateAttribute(TemplateInstance.LOCALE) Object locale,
                            @TemplateAttribute(PATH_ATTRIBUTE) Object path) {
-        Language language = locale instanceof Locale chosen
-                ? Language.ofCode(chosen.getLanguage()).orElse(Language.ENGLISH) : Language.ENGLISH;
-        return PageFrame.forPath(language, path instanceof String requestPath ? requestPath : "/");
+        return PageFrame.forPath(Language.ofLocale(locale), path instanceof String requestPath ? requestPath : "/");
     }
 
     /** Message bundles make template instances too: this must stay cheap and never use a bundle. */

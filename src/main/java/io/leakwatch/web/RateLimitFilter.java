@@ -47,16 +47,20 @@ public class RateLimitFilter {
         tooManyRequests(context, wait.get());
     }
 
-    /** Ends {@code context} with 429, {@code Retry-After} and the error page (or plain text for API clients). */
+    /**
+     * Ends {@code context} with 429 and {@code Retry-After}: problem details under {@code /api}, else the
+     * error page for a browser and a line of text for other clients.
+     */
     public static void tooManyRequests(RoutingContext context, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         boolean html = Optional.ofNullable(context.request().getHeader(HttpHeaders.ACCEPT)).orElse("").contains("text/html");
-        context.response()
-                .setStatusCode(429)
-                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .putHeader(HttpHeaders.CONTENT_TYPE, html ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8")
-                .end(html ? ErrorPages.render(429, LanguageChoice.of(context.request()), context.normalizedPath())
-                        : ErrorPages.plainText(429) + "\n");
+        if (html && !ApiProblem.isApi(context.normalizedPath())) {
+            context.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
+                    .end(ErrorPages.render(429, LanguageChoice.of(context.request()), context.normalizedPath()));
+        } else {
+            ApiProblem.end(context, 429, "Too many requests from your address; try again in " + seconds + " s.");
+        }
     }
 
     private void count(String rule, String outcome) {

@@ -92,11 +92,75 @@ class BreachMetadataTest {
 
         assertEquals(400, fromApi.statusCode(), name);
         assertEquals(400, fromForm.statusCode(), name);
-        assertTrue(fromApi.asString().contains(reason), fromApi.asString());
+        String detail = fromApi.jsonPath().getString("detail");
+        assertTrue(detail.contains(reason), detail);
         Element problem = Jsoup.parse(fromForm.asString()).selectFirst(".problem");
         assertNotNull(problem, name);
-        assertEquals(fromApi.asString().strip(), problem.text(), "the same words from the form and the API");
+        assertEquals(detail, problem.text(), "the same words from the form and the API");
         assertTrue(registry.byName(breachName).isEmpty(), "nothing was created");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            slugs                         | phone-numbers  | government-issued-ids
+            HIBP names                    | Phone numbers  | Government issued IDs
+            names in another case         | PHONE NUMBERS  | government ISSUED ids
+            slugs in another case, spaced | ' Phone-Numbers' | GOVERNMENT-ISSUED-IDS
+            one of each                   | Phone numbers  | government-issued-ids
+            """)
+    void dataClassesAreTakenAsSlugsOrAsHibpNamesInAnyCase(String how, String first, String second) {
+        String name = IndexFixture.uniqueName("Classes");
+
+        as(token).contentType("application/json")
+                .body(Map.of("Name", name, "Title", "Classes", "BreachDate", "2024-01-01", "DataClasses", List.of(first, second)))
+                .post("/api/admin/breaches").then().statusCode(201);
+
+        assertEquals(List.of("government-issued-ids", "phone-numbers"), registry.byName(name).orElseThrow().dataClasses, how);
+    }
+
+    @Test
+    void anUnknownDataClassIsRefusedNamingTheValidOnes() {
+        String name = IndexFixture.uniqueName("Unknown");
+
+        Response refused = as(token).contentType("application/json")
+                .body(Map.of("Name", name, "Title", "Unknown", "BreachDate", "2024-01-01",
+                        "DataClasses", List.of("Phone numbers", "Shoe sizes")))
+                .post("/api/admin/breaches");
+
+        assertEquals(400, refused.statusCode());
+        String reason = refused.jsonPath().getString("detail");
+        assertTrue(reason.contains("DataClasses: unknown Shoe sizes;"), reason);
+        for (DataClass known : DataClass.values()) {
+            assertTrue(reason.contains(known.slug() + " (" + known.displayName() + ")"), known + " named in: " + reason);
+        }
+        assertTrue(registry.byName(name).isEmpty(), "nothing was created");
+    }
+
+    /** What one portal's API answers, another portal's API takes: read a breach, post it back under a new name. */
+    @Test
+    void aBreachReadFromTheApiCanBePostedBackAsItIs() {
+        Breach original = index.publishBreach(IndexFixture.uniqueName("Original"), b -> {
+            b.domain = "police.example.org";
+            b.description = "<p>Records of a <em>city</em> police.</p>";
+            b.dataClasses = List.of("criminal-records", "names", "phone-numbers");
+            b.verified = true;
+        }, List.of(IndexFixture.randomHash(HashKind.ACCOUNT)));
+        Map<String, Object> read = given().get("/api/v1/breach/" + original.name).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        String copy = IndexFixture.uniqueName("Copy");
+        Map<String, Object> renamed = new HashMap<>(read);
+        renamed.put("Name", copy);
+
+        as(token).contentType("application/json").body(renamed).post("/api/admin/breaches").then().statusCode(201);
+
+        Breach created = registry.byName(copy).orElseThrow();
+        assertEquals(List.of("Criminal records", "Names", "Phone numbers"), read.get("DataClasses"));
+        assertEquals(original.dataClasses, created.dataClasses);
+        assertEquals(original.title, created.title);
+        assertEquals(original.domain, created.domain);
+        assertEquals(original.breachDate, created.breachDate);
+        assertEquals(original.description, created.description);
+        assertEquals(original.verified, created.verified);
     }
 
     @Test

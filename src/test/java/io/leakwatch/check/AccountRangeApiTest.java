@@ -48,7 +48,7 @@ class AccountRangeApiTest {
     @ValueSource(strings = {"ABCD", "ABCDEF1", "XYZ12", "ABCD%20", "%EF%BC%A1BCDE"})
     void aMalformedPrefixIsRefused(String prefix) {
         given().urlEncodingEnabled(false).when().get("/api/v1/range/search/" + prefix)
-                .then().statusCode(400).contentType(startsWith("text/plain"));
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
     @Test

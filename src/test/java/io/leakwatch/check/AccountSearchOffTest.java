@@ -25,8 +25,8 @@ class AccountSearchOffTest {
         fixture.publishBreach(IndexFixture.uniqueName("Mail"), breach -> { }, List.of(account));
 
         given().get("/api/v1/range/search/" + IndexFixture.hex(account).substring(0, 5))
-                .then().statusCode(404).contentType(startsWith("text/plain"))
-                .body(containsString("POST /api/v1/oprf/check"))
-                .body(containsString("off on this portal"));
+                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("POST /api/v1/oprf/check"))
+                .body("detail", containsString("off on this portal"));
     }
 }

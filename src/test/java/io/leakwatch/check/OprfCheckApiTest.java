@@ -234,8 +234,8 @@ class OprfCheckApiTest {
         Response refused = given().header("X-Forwarded-For", AdminBrowser.newClientAddress())
                 .contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/oprf/check");
 
-        refused.then().statusCode(400).contentType(startsWith("text/plain"));
-        assertEquals(reason, refused.asString());
+        refused.then().statusCode(400).contentType(startsWith("application/problem+json"));
+        assertEquals(reason, refused.jsonPath().getString("detail"));
         assertEquals(evaluatedBefore, evaluations("evaluated"), "nothing was evaluated");
         assertEquals(invalidBefore + 1, evaluations("invalid"));
     }
@@ -244,7 +244,7 @@ class OprfCheckApiTest {
     void aMalformedBucketIdIsRefused() {
         for (String bucket : List.of("ABCD", "ABCDEF", "XYZ12", "%EF%BC%A1BCDE")) {
             given().urlEncodingEnabled(false).get("/api/v1/oprf/buckets/" + bucket)
-                    .then().statusCode(400).contentType(startsWith("text/plain"));
+                    .then().statusCode(400).contentType(startsWith("application/problem+json"));
         }
     }
 
@@ -263,7 +263,7 @@ class OprfCheckApiTest {
 
         assertEquals(429, refused.statusCode());
         assertEquals("2", refused.header("Retry-After"), "one evaluation back every 60 s / 30");
-        assertTrue(refused.asString().startsWith("Too many checks from your network"));
+        assertTrue(refused.jsonPath().getString("detail").startsWith("Too many checks from your network"));
         assertEquals(limitedBefore + 1, evaluations("limited-address"));
         assertEquals(200, OprfBrowser.withNewAddress().post("ABCDE", element).statusCode(), "other networks are not held back");
         String sameNetwork = "2001:db8:ffff:1::" + Integer.toHexString((int) (System.nanoTime() & 0xffff));

@@ -59,7 +59,7 @@ class OprfNodeLimitTest {
         assertEquals(429, response.statusCode(), "every request came from another network, yet the node said no");
         int retryAfter = Integer.parseInt(response.header("Retry-After"));
         assertTrue(retryAfter > 600 && retryAfter <= 720, "one evaluation back every 3600 s / 5, not " + retryAfter);
-        assertTrue(response.asString().startsWith("The portal is answering as many checks as it can"));
+        assertTrue(response.jsonPath().getString("detail").startsWith("The portal is answering as many checks as it can"));
         assertEquals(limitedBefore + 1, registry.counter("leakwatch.oprf.evaluations", "outcome", "limited-total").count());
         given().get("/api/v1/oprf/buckets/ABCDE").then().statusCode(200);
     }

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -67,6 +68,35 @@ class AdminBreachesPagesTest {
                 .post("/admin/breaches/" + name + "/uploads?format=sha1");
 
         assertEquals(403, refused.statusCode());
+    }
+
+    /** Cancelling, like removing and discarding (AdminPagesInBrowserTest), asks on a page of its own first. */
+    @Test
+    void cancellingIsConfirmedOnAPageThatSaysWhatHappensAndReportedAfterwards() {
+        AdminBrowser browser = TestAdmins.signedIn(accounts, "pages");
+        String name = IndexFixture.uniqueName("Cancel");
+        browser.submit("/admin/breaches", "/admin/breaches", Map.of("name", name, "title", "T", "breachDate", "2024-02-02"));
+        String csrf = browser.csrfTokenOf("/admin/breaches/" + name);
+        String id = browser.spec().header("X-CSRF-Token", csrf).contentType("application/octet-stream")
+                .body((IdentifierHashes.sha1Hex(IngestDriver.randomPassword()) + "\n").getBytes(StandardCharsets.US_ASCII))
+                .post("/admin/breaches/" + name + "/uploads?format=sha1").jsonPath().getString("id");
+
+        Document confirmation = Jsoup.parse(browser.get("/admin/uploads/" + id + "/cancel").then().statusCode(200).extract().asString());
+
+        assertEquals("Cancel this upload?", confirmation.selectFirst("h1").text());
+        assertEquals(List.of("Receiving or staging the file stops, and what was received or staged of it is deleted.",
+                "The published index does not change. To load this file later, upload it again."),
+                confirmation.select(".consequences li").eachText());
+        assertEquals("/admin/uploads/" + id + "/cancel", confirmation.selectFirst("form.actions").attr("action"));
+        assertTrue(confirmation.selectFirst("form.actions button").hasClass("danger"));
+        assertEquals("/admin/uploads/" + id, confirmation.selectFirst("form.actions a").attr("href"), "a way back");
+
+        Response cancelled = browser.submit("/admin/uploads/" + id + "/cancel", "/admin/uploads/" + id + "/cancel", Map.of());
+
+        assertEquals(303, cancelled.statusCode());
+        assertTrue(cancelled.header("Location").endsWith("/admin/uploads/" + id + "?notice=cancelled"), cancelled.header("Location"));
+        Document after = Jsoup.parse(browser.get("/admin/uploads/" + id + "?notice=cancelled").asString());
+        assertTrue(after.selectFirst(".notice").text().startsWith("The upload was cancelled"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The language switch: a remembered choice, on every page, and never a way to another site. */
@@ -75,11 +76,17 @@ class LanguageSwitchTest {
     }
 
     @Test
-    void theAdminAreaStaysInEnglishWithoutASwitch() {
+    void theAdminAreaIsInTheReadersLanguageWithTheSwitchAndNoSiteNavigation() {
         Document page = Jsoup.parse(given().header("Accept-Language", "zh-CN")
                 .when().get("/admin/sign-in").then().statusCode(200).extract().asString());
 
-        assertEquals("en", page.selectFirst("html").attr("lang"));
-        assertEquals(0, page.select("nav.language-switch a").size());
+        assertEquals("zh-Hans", page.selectFirst("html").attr("lang"));
+        assertEquals("管理员登录", page.selectFirst("h1").text());
+        assertEquals("/language/en?back=%2Fadmin%2Fsign-in", page.selectFirst("nav.language-switch a[lang=en]").attr("href"));
+        assertNull(page.selectFirst("nav.site-nav"), "the public site's navigation is not the admin area's");
+
+        Document chosen = Jsoup.parse(given().cookie(LanguageChoice.COOKIE, "en").header("Accept-Language", "zh-CN")
+                .when().get("/admin/sign-in").then().statusCode(200).extract().asString());
+        assertEquals("Admin sign-in", chosen.selectFirst("h1").text(), "the switch's choice wins over the browser's");
     }
 }

@@ -1,8 +1,10 @@
 package io.leakwatch.web;
 
+import io.leakwatch.admin.AdminMessages;
 import io.leakwatch.breach.BreachMessages;
 import io.leakwatch.check.CheckMessages;
 import io.leakwatch.explain.ExposureMessages;
+import io.leakwatch.ingest.IngestMessages;
 import io.leakwatch.notify.NotifyMessages;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -35,7 +37,7 @@ class MessageBundlesTest {
 
     private static final Pattern HAN = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]");
     private static final Set<Class<?>> BUNDLES = Set.of(SiteMessages.class, CheckMessages.class, BreachMessages.class,
-            ExposureMessages.class, NotifyMessages.class);
+            ExposureMessages.class, NotifyMessages.class, AdminMessages.class, IngestMessages.class);
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh"})

@@ -1,10 +1,13 @@
 package io.leakwatch.admin.account;
 
 import io.leakwatch.admin.Actor;
+import io.leakwatch.admin.AdminMessages;
+import io.leakwatch.admin.AdminNotice;
 import io.leakwatch.admin.AdminPaths;
 import io.leakwatch.admin.AdminRole;
 import io.leakwatch.admin.session.SignedInAdmin;
 import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,7 +29,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Admin pages for the accounts: the list, adding, disabling and re-enabling admins; one's own password. */
 @Path(AdminPaths.PAGES)
@@ -34,19 +36,14 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class AdminAccountsResource {
 
-    /** Messages after a redirect, by the code in the {@code notice} query parameter. */
-    private static final Map<String, String> NOTICES = Map.of(
-            "added", "The admin was added.",
-            "disabled", "The admin was disabled and signed out everywhere.",
-            "enabled", "The admin was enabled again.",
-            "changed", "Your password was changed. Your other sessions were ended.");
-
     private final AdminAccounts accounts;
     private final SecurityIdentity identity;
+    private final RequestLanguage language;
 
-    public AdminAccountsResource(AdminAccounts accounts, SecurityIdentity identity) {
+    public AdminAccountsResource(AdminAccounts accounts, SecurityIdentity identity, RequestLanguage language) {
         this.accounts = accounts;
         this.identity = identity;
+        this.language = language;
     }
 
     @CheckedTemplate
@@ -70,7 +67,7 @@ public class AdminAccountsResource {
         char[] password = form.password() == null ? new char[0] : form.password().toCharArray();
         try {
             accounts.create(form.username(), password, actor(request));
-            return seeOther("/admin/accounts?notice=added");
+            return seeOther(AdminNotice.ADDED.on("/admin/accounts"));
         } catch (InvalidAdminInput problem) {
             return Response.status(400)
                     .entity(Templates.accounts(admin(), accounts.list(), null, problem.getMessage(),
@@ -84,7 +81,7 @@ public class AdminAccountsResource {
     public Response disable(@PathParam("id") long id, @Context HttpServerRequest request) {
         try {
             accounts.disable(id, admin().adminId(), actor(request));
-            return seeOther("/admin/accounts?notice=disabled");
+            return seeOther(AdminNotice.DISABLED.on("/admin/accounts"));
         } catch (InvalidAdminInput problem) {
             return Response.status(400).entity(Templates.accounts(admin(), accounts.list(), null, problem.getMessage(), "")).build();
         }
@@ -95,7 +92,7 @@ public class AdminAccountsResource {
     public Response enable(@PathParam("id") long id, @Context HttpServerRequest request) {
         try {
             accounts.enable(id, actor(request));
-            return seeOther("/admin/accounts?notice=enabled");
+            return seeOther(AdminNotice.ENABLED.on("/admin/accounts"));
         } catch (InvalidAdminInput problem) {
             return Response.status(400).entity(Templates.accounts(admin(), accounts.list(), null, problem.getMessage(), "")).build();
         }
@@ -116,10 +113,10 @@ public class AdminAccountsResource {
         char[] wanted = form.newPassword() == null ? new char[0] : form.newPassword().toCharArray();
         try {
             if (form.newPassword() == null || !form.newPassword().equals(form.repeatedPassword())) {
-                throw new InvalidAdminInput("The new password and its repetition differ.");
+                throw new InvalidAdminInput(messages().passwordsDiffer());
             }
             accounts.changePassword(admin.adminId(), admin.sessionId(), current, wanted, actor(request));
-            return seeOther("/admin/password?notice=changed");
+            return seeOther(AdminNotice.CHANGED.on("/admin/password"));
         } catch (InvalidAdminInput problem) {
             return Response.status(400).entity(Templates.password(admin, null, problem.getMessage())).build();
         } finally {
@@ -128,8 +125,12 @@ public class AdminAccountsResource {
         }
     }
 
-    private static String notice(String code) {
-        return code == null ? null : NOTICES.get(code);
+    private String notice(String code) {
+        return AdminNotice.ofCode(code).map(messages()::notice).orElse(null);
+    }
+
+    private AdminMessages messages() {
+        return language.get().messages(AdminMessages.class);
     }
 
     private SignedInAdmin admin() {

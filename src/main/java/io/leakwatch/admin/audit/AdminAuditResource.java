@@ -47,7 +47,7 @@ public class AdminAuditResource {
     }
 
     /** One choice of the action filter. */
-    public record ActionChoice(String code, String description, boolean selected) {
+    public record ActionChoice(AuditAction action, boolean selected) {
     }
 
     /** What the page shows; {@code olderLink} is empty on the last page, {@code paged} after the first. */
@@ -61,7 +61,7 @@ public class AdminAuditResource {
         Optional<AuditLog.Position> position = position(before, beforeId);
         AuditLog.AuditPage page = audit.page(filter, position, PAGE_SIZE);
         List<ActionChoice> actions = Arrays.stream(AuditAction.values())
-                .map(choice -> new ActionChoice(choice.code(), choice.description(), filter.equals(Optional.of(choice))))
+                .map(choice -> new ActionChoice(choice, filter.equals(Optional.of(choice))))
                 .toList();
         Optional<String> olderLink = page.older().map(older -> AdminPaths.PAGES + "/audit?"
                 + filter.map(wanted -> "action=" + encode(wanted.code()) + "&").orElse("")

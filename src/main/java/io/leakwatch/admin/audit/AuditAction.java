@@ -2,48 +2,45 @@ package io.leakwatch.admin.audit;
 
 import java.util.Optional;
 
-/** What an audit event records; {@link #code()} is what the database keeps. */
+/**
+ * What an audit event records; {@link #code()} is what the database keeps, and the admin message bundle
+ * ({@code auditAction_$NAME}) what the audit page says.
+ */
 public enum AuditAction {
-    SIGN_IN_SUCCEEDED("sign-in.succeeded", "Signed in"),
-    SIGN_IN_FAILED("sign-in.failed", "Sign-in failed"),
-    SIGN_IN_THROTTLED("sign-in.throttled", "Sign-in refused: too many attempts"),
-    SIGNED_OUT("sign-out", "Signed out"),
-    ADMIN_CREATED("admin.created", "Added an admin"),
-    ADMIN_DISABLED("admin.disabled", "Disabled an admin"),
-    ADMIN_ENABLED("admin.enabled", "Enabled an admin"),
-    PASSWORD_CHANGED("password.changed", "Changed their password"),
-    PASSWORD_CHANGE_REFUSED("password.change-refused", "Password change refused: wrong current password"),
-    TOKEN_CREATED("token.created", "Created an API token"),
-    TOKEN_REVOKED("token.revoked", "Revoked an API token"),
-    TOKEN_USED("token.used", "Used an API token"),
-    TOKEN_REJECTED("token.rejected", "API request with an unknown or revoked token"),
-    BREACH_CREATED("breach.created", "Created a breach"),
-    BREACH_REMOVAL_REQUESTED("breach.removal-requested", "Asked to remove a breach from the index"),
-    BREACH_REMOVED("breach.removed", "Removed a breach from the index"),
-    UPLOAD_RECEIVED("upload.received", "Uploaded a breach file"),
-    UPLOAD_REFUSED("upload.refused", "Upload refused"),
-    UPLOAD_STAGED("upload.staged", "Upload staged"),
-    UPLOAD_FAILED("upload.failed", "Upload failed"),
-    UPLOAD_CANCELLED("upload.cancelled", "Cancelled an upload"),
-    UPLOAD_DISCARDED("upload.discarded", "Discarded a staged upload"),
-    UPLOAD_PUBLISH_REQUESTED("upload.publish-requested", "Asked to publish an upload"),
-    UPLOAD_PUBLISHED("upload.published", "Published an upload in a new generation"),
-    NOTIFY_MAILS_RETRIED("notify.mails-retried", "Queued failed notification mails again");
+    SIGN_IN_SUCCEEDED("sign-in.succeeded"),
+    SIGN_IN_FAILED("sign-in.failed"),
+    SIGN_IN_THROTTLED("sign-in.throttled"),
+    SIGNED_OUT("sign-out"),
+    ADMIN_CREATED("admin.created"),
+    ADMIN_DISABLED("admin.disabled"),
+    ADMIN_ENABLED("admin.enabled"),
+    PASSWORD_CHANGED("password.changed"),
+    PASSWORD_CHANGE_REFUSED("password.change-refused"),
+    TOKEN_CREATED("token.created"),
+    TOKEN_REVOKED("token.revoked"),
+    TOKEN_USED("token.used"),
+    TOKEN_REJECTED("token.rejected"),
+    BREACH_CREATED("breach.created"),
+    BREACH_REMOVAL_REQUESTED("breach.removal-requested"),
+    BREACH_REMOVED("breach.removed"),
+    UPLOAD_RECEIVED("upload.received"),
+    UPLOAD_REFUSED("upload.refused"),
+    UPLOAD_STAGED("upload.staged"),
+    UPLOAD_FAILED("upload.failed"),
+    UPLOAD_CANCELLED("upload.cancelled"),
+    UPLOAD_DISCARDED("upload.discarded"),
+    UPLOAD_PUBLISH_REQUESTED("upload.publish-requested"),
+    UPLOAD_PUBLISHED("upload.published"),
+    NOTIFY_MAILS_RETRIED("notify.mails-retried");
 
     private final String code;
-    private final String description;
 
-    AuditAction(String code, String description) {
+    AuditAction(String code) {
         this.code = code;
-        this.description = description;
     }
 
     public String code() {
         return code;
-    }
-
-    public String description() {
-        return description;
     }
 
     public static Optional<AuditAction> ofCode(String code) {
@@ -53,9 +50,5 @@ public enum AuditAction {
             }
         }
         return Optional.empty();
-    }
-
-    public static String describe(String code) {
-        return ofCode(code).map(AuditAction::description).orElse(code);
     }
 }

@@ -127,11 +127,16 @@ public class AuditLog {
     }
 
     /** An audit event as the admin pages show it; {@code repeats} is 1 for an event that happened once. */
-    public record AuditEntry(long id, Instant occurredAt, Instant lastOccurredAt, int repeats, String actor, String description,
+    public record AuditEntry(long id, Instant occurredAt, Instant lastOccurredAt, int repeats, String actor,
                              String action, String subject, String clientAddress) {
         static AuditEntry of(AuditEvent event) {
             return new AuditEntry(event.id, event.occurredAt, event.lastOccurredAt, event.repeatCount, event.actor,
-                    AuditAction.describe(event.action), event.action, event.subject, event.clientAddress);
+                    event.action, event.subject, event.clientAddress);
+        }
+
+        /** The action, if this version knows its code (a newer version may have recorded others). */
+        public Optional<AuditAction> kind() {
+            return AuditAction.ofCode(action);
         }
     }
 }

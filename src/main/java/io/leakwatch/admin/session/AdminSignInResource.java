@@ -1,9 +1,12 @@
 package io.leakwatch.admin.session;
 
+import io.leakwatch.admin.AdminMessages;
+import io.leakwatch.admin.AdminNotice;
 import io.leakwatch.admin.AdminPaths;
 import io.leakwatch.admin.AdminRole;
 import io.leakwatch.admin.SecretToken;
 import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.RequestLanguage;
 import io.leakwatch.web.RequestOrigin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -34,10 +37,12 @@ public class AdminSignInResource {
 
     private final AdminSignIn signIn;
     private final SecurityIdentity identity;
+    private final RequestLanguage language;
 
-    public AdminSignInResource(AdminSignIn signIn, SecurityIdentity identity) {
+    public AdminSignInResource(AdminSignIn signIn, SecurityIdentity identity, RequestLanguage language) {
         this.signIn = signIn;
         this.identity = identity;
+        this.language = language;
     }
 
     @CheckedTemplate
@@ -51,7 +56,7 @@ public class AdminSignInResource {
     @PermitAll
     public Response form(@QueryParam("notice") String notice, @Context HttpServerRequest request) {
         String csrf = SessionCookies.valueOf(request, SessionCookies.SIGN_IN_CSRF).orElseGet(() -> SecretToken.generate(""));
-        String message = "signed-out".equals(notice) ? "You are signed out." : null;
+        String message = AdminNotice.ofCode(notice).map(messages()::notice).orElse(null);
         return Response.ok(Templates.signIn(new SignInPage(csrf, "", message, null)))
                 .cookie(SessionCookies.create(SessionCookies.SIGN_IN_CSRF, csrf, overTls(request)))
                 .build();
@@ -79,11 +84,11 @@ public class AdminSignInResource {
             return Response.status(429)
                     .header("Retry-After", seconds)
                     .entity(Templates.signIn(new SignInPage(csrf, typed, null,
-                            "Too many failed sign-ins. Try again in " + inWords(Duration.ofSeconds(seconds)) + ".")))
+                            messages().signInThrottled(inWords(Duration.ofSeconds(seconds))))))
                     .build();
         }
         return Response.status(401)
-                .entity(Templates.signIn(new SignInPage(csrf, typed, null, "That username and password do not match an admin.")))
+                .entity(Templates.signIn(new SignInPage(csrf, typed, null, messages().signInFailed())))
                 .build();
     }
 
@@ -93,7 +98,7 @@ public class AdminSignInResource {
     public Response signOut(@Context HttpServerRequest request) {
         signIn.signOut(SignedInAdmin.of(identity), SessionCookies.valueOf(request, SessionCookies.SESSION).orElse(null),
                 ClientAddress.of(request));
-        return Response.seeOther(URI.create(AdminPaths.SIGN_IN + "?notice=signed-out"))
+        return Response.seeOther(URI.create(AdminNotice.SIGNED_OUT.on(AdminPaths.SIGN_IN)))
                 .cookie(SessionCookies.expire(SessionCookies.SESSION, overTls(request)))
                 .build();
     }
@@ -102,13 +107,16 @@ public class AdminSignInResource {
         return RequestOrigin.of(request).secure();
     }
 
-    private static String inWords(Duration wait) {
+    private String inWords(Duration wait) {
         long seconds = wait.toSeconds();
         if (seconds < 90) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
+            return seconds == 1 ? messages().oneSecond() : messages().seconds(Long.toString(seconds));
         }
-        long minutes = (seconds + 59) / 60;
-        return minutes + " minutes";
+        return messages().minutes(Long.toString((seconds + 59) / 60));
+    }
+
+    private AdminMessages messages() {
+        return language.get().messages(AdminMessages.class);
     }
 
     public record SignInForm(@RestForm String username, @RestForm String password) {

@@ -8,6 +8,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The admin API, authenticated by bearer token. {@code whoami} says whom the token belongs to; the
@@ -16,6 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 @Path(AdminPaths.API)
 @RolesAllowed(AdminRole.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 public class AdminApiResource {
 
     private final SecurityIdentity identity;
@@ -26,6 +36,9 @@ public class AdminApiResource {
 
     @GET
     @Path("whoami")
+    @Operation(summary = "Whom the token belongs to")
+    @APIResponse(responseCode = "200", description = "The token's name and its admin (none for LEAKWATCH_ADMIN_TOKEN).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WhoAmI.class)))
     public WhoAmI whoami() {
         ApiCaller caller = ApiCaller.of(identity);
         return new WhoAmI(caller.tokenName(), caller.ownerUsername());

@@ -1,11 +1,14 @@
 package io.leakwatch.admin.token;
 
 import io.leakwatch.admin.Actor;
+import io.leakwatch.admin.AdminMessages;
+import io.leakwatch.admin.AdminNotice;
 import io.leakwatch.admin.AdminPaths;
 import io.leakwatch.admin.AdminRole;
 import io.leakwatch.admin.account.InvalidAdminInput;
 import io.leakwatch.admin.session.SignedInAdmin;
 import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.RequestLanguage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,10 +42,12 @@ public class AdminTokensResource {
 
     private final AdminApiTokens tokens;
     private final SecurityIdentity identity;
+    private final RequestLanguage language;
 
-    public AdminTokensResource(AdminApiTokens tokens, SecurityIdentity identity) {
+    public AdminTokensResource(AdminApiTokens tokens, SecurityIdentity identity, RequestLanguage language) {
         this.tokens = tokens;
         this.identity = identity;
+        this.language = language;
     }
 
     @CheckedTemplate
@@ -55,7 +60,8 @@ public class AdminTokensResource {
 
     @GET
     public TemplateInstance tokens(@QueryParam("notice") String notice) {
-        return Templates.tokens(admin(), tokens.list(), "revoked".equals(notice) ? "The token was revoked." : null, null);
+        return Templates.tokens(admin(), tokens.list(),
+                AdminNotice.ofCode(notice).map(language.get().messages(AdminMessages.class)::notice).orElse(null), null);
     }
 
     @POST
@@ -76,7 +82,7 @@ public class AdminTokensResource {
         SignedInAdmin admin = admin();
         try {
             tokens.revoke(id, actor(admin, request));
-            return Response.seeOther(URI.create(AdminPaths.PAGES + "/tokens?notice=revoked")).build();
+            return Response.seeOther(URI.create(AdminNotice.REVOKED.on(AdminPaths.PAGES + "/tokens"))).build();
         } catch (InvalidAdminInput problem) {
             return Response.status(400).entity(Templates.tokens(admin, tokens.list(), null, problem.getMessage())).build();
         }

@@ -1,6 +1,7 @@
 package io.leakwatch.admin.token;
 
 import io.leakwatch.admin.AdminPaths;
+import io.leakwatch.web.ApiProblem;
 import io.leakwatch.web.ClientAddress;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.AuthenticationFailedException;
@@ -22,6 +23,7 @@ import java.util.Set;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "Bearer ";
+    private static final String CHALLENGE = "Bearer realm=\"leakwatch-admin\"";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -44,7 +46,18 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (!AdminPaths.isApi(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"leakwatch-admin\""));
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE));
+    }
+
+    /** The challenge with a body: the API's errors are problem details, this one too. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!AdminPaths.isApi(context.normalizedPath())) {
+            return Uni.createFrom().item(false);
+        }
+        context.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE);
+        ApiProblem.end(context, 401, "Send a valid API token: Authorization: Bearer <token>.");
+        return Uni.createFrom().item(true);
     }
 
     @Override
