@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.leakwatch.breach.AccountSearchNames;
-import io.leakwatch.index.HashKind;
 import io.leakwatch.oprf.OprfBuckets;
 import io.leakwatch.oprf.OprfConfig;
 import io.leakwatch.oprf.OprfKeys;
@@ -152,17 +151,14 @@ public class OprfRoutes {
      */
     void bucketAhead(RoutingContext context) {
         HttpServerRequest request = context.request();
-        HttpMethod method = request.method();
-        String path = request.path();
+        int bucket = RangeRoutes.aheadBucket(request, BUCKETS_PATH);
         OprfBuckets.Served served = buckets.served();
-        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || served == null
-                || path.length() != BUCKETS_PATH.length() + HashKind.PREFIX_HEX_LENGTH
-                || !RangeRoutes.isHexAt(path, BUCKETS_PATH.length(), HashKind.PREFIX_HEX_LENGTH)) {
+        if (bucket < 0 || served == null) {
             context.next();
             return;
         }
         aheadHeaders.addTo(request, context.response());
-        answerBucket(context, served, RangeRoutes.parseHex(path, BUCKETS_PATH.length()));
+        answerBucket(context, served, bucket);
     }
 
     @Route(regex = "/api/v1/oprf/buckets/([^/]*)")

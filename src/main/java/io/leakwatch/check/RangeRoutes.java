@@ -71,17 +71,29 @@ public class RangeRoutes {
      */
     void passwordRangeAhead(RoutingContext context) {
         HttpServerRequest request = context.request();
-        HttpMethod method = request.method();
-        String path = request.path();
+        int prefix = aheadBucket(request, PASSWORD_RANGE_PATH);
         ServedIndex.Snapshot snapshot = servedIndex.snapshot();
-        HashKind kind = (method == HttpMethod.GET || method == HttpMethod.HEAD) ? passwordKind(request) : null;
-        if (kind == null || snapshot == null || path.length() != PASSWORD_RANGE_PATH.length() + HashKind.PREFIX_HEX_LENGTH
-                || !isHexAt(path, PASSWORD_RANGE_PATH.length(), HashKind.PREFIX_HEX_LENGTH)) {
+        HashKind kind = prefix < 0 ? null : passwordKind(request);
+        if (kind == null || snapshot == null) {
             context.next();
             return;
         }
         aheadHeaders.addTo(request, context.response());
-        answerPasswordRange(context, snapshot, kind, parseHex(path, PASSWORD_RANGE_PATH.length()));
+        answerPasswordRange(context, snapshot, kind, prefix);
+    }
+
+    /**
+     * The bucket a GET or HEAD of {@code base} followed by five hex digits asks for, as a handler
+     * routed ahead reads it; -1 for any other request (which then takes the regular way).
+     */
+    static int aheadBucket(HttpServerRequest request, String base) {
+        HttpMethod method = request.method();
+        String path = request.path();
+        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || path.length() != base.length() + HashKind.PREFIX_HEX_LENGTH
+                || !isHexAt(path, base.length(), HashKind.PREFIX_HEX_LENGTH)) {
+            return -1;
+        }
+        return parseHex(path, base.length());
     }
 
     @Route(regex = "/range/([^/]*)")
@@ -212,7 +224,7 @@ public class RangeRoutes {
     }
 
     /** ASCII hex only: Character.digit would also take full-width and other Unicode digits. */
-    static boolean isHexAt(String value, int from, int length) {
+    private static boolean isHexAt(String value, int from, int length) {
         for (int i = from; i < from + length; i++) {
             char c = value.charAt(i);
             if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
