@@ -4,10 +4,14 @@
 # runs exactly as shipped (`java -jar quarkus-run.jar`, default configuration, access log on) unless
 # --tuned is given.
 #
-#   bench/range.sh [--tuned] [SCENARIO...]      scenarios: dense (default), sparse, scale
+#   bench/range.sh [--tuned] [SCENARIO...]      scenarios: dense (default), sparse, scale, oprf
 #     dense   1 million entries in 1,049 consecutive buckets (~950 per bucket, like Pwned Passwords)
 #     sparse  10 million entries over all 1,048,576 buckets (~10 per bucket)
 #     scale   100 million entries in 104,858 buckets (~950 per bucket), to compare with dense
+#     oprf    GET /api/v1/oprf/buckets/{bucket} against nginx serving the files of export-ranges --mode oprf:
+#             OPRF_ENTRIES (default 1 million) email entries of one public breach in 1,049 consecutive
+#             buckets, published as a synthetic upload (SHA-1s, target=accounts) through the admin API;
+#             the publish evaluates every entry's OPRF output (minutes on a busy 2-core machine)
 #     --tuned the portal with the bench's own tuning (access log off, -Xmx$HEAP), named as such in the output
 #
 # Per scenario: the portal is started fresh and measured for the first 10 s after /q/health/ready
@@ -19,12 +23,12 @@
 # Needs: wrk, nginx, bc, curl and psql (apt-get install wrk nginx-light bc curl postgresql-client),
 # and the packaged jar (built if missing).
 # Settings: BENCH_DIR (default /tmp/leakwatch-bench), DURATION (8s per round), ROUNDS (5), WARMUP (20s),
-# CONNECTIONS (32), THREADS (wrk threads, 1), HEAP (512m, --tuned only), REUSE=1 to keep an index and
-# export from an earlier run of the same scenario.
+# CONNECTIONS (32), THREADS (wrk threads, 1), HEAP (512m, --tuned only), OPRF_ENTRIES (1000000), REUSE=1 to
+# keep an index and export from an earlier run of the same scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in wrk nginx java bc curl; do
-  command -v "$tool" >/dev/null || { echo "bench/range.sh needs $tool (apt-get install wrk nginx-light bc curl)"; exit 1; }
+for tool in wrk nginx java bc curl python3; do
+  command -v "$tool" >/dev/null || { echo "bench/range.sh needs $tool (apt-get install wrk nginx-light bc curl python3)"; exit 1; }
 done
 TUNED=0
 if [ "${1:-}" = "--tuned" ]; then TUNED=1; shift; fi
@@ -51,9 +55,9 @@ nginx_ticks() { # the master and its workers
 }
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
-run_wrk() { # duration url buckets -> prints "rps p99ms requests"
+run_wrk() { # duration url buckets -> prints "rps p99ms requests" (requests for $BUCKET_PATH{PREFIX})
   local out
-  out=$(BUCKETS=$3 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s bench/random-prefix.lua "$2")
+  out=$(BUCKETS=$3 BUCKET_PATH=$BUCKET_PATH wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s bench/random-prefix.lua "$2")
   local rps p99 requests errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
@@ -95,6 +99,44 @@ PORTAL_PID=""
 NGINX_PID=""
 trap 'stop $PORTAL_PID $NGINX_PID' EXIT # also when interrupted: nothing of this run is left behind
 
+prepare_oprf() { # dir entries buckets: a synthetic account upload published through the admin API, the OPRF export
+  local dir=$1 entries=$2 buckets=$3 token
+  rm -rf "$dir" && mkdir -p "$dir"
+  token=bench-token-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  python3 - "$dir/accounts.sha1" "$entries" "$buckets" <<'GENERATE'
+import os, sys
+path, entries, buckets = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+with open(path, "w") as out:
+    for start in range(0, entries, 100000):
+        out.write("".join("%05X%s\n" % (i % buckets, os.urandom(18).hex().upper()[:35])
+                          for i in range(start, min(entries, start + 100000))))
+GENERATE
+  # Demo data off for this start only: the catalogue is then not empty, so the measured starts load none either.
+  PORTAL_PID=$(LEAKWATCH_DEMO_DATA=false LEAKWATCH_ADMIN_TOKEN=$token start_portal "$dir")
+  await_ready "$PORTAL_PID" >/dev/null
+  local base="http://127.0.0.1:$PORTAL_PORT/api/admin" id state started=$SECONDS
+  api() { curl -sf -H "Authorization: Bearer $token" "$@"; }
+  field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+  api -X POST -H 'Content-Type: application/json' \
+    -d '{"Name":"BenchAccounts","Title":"BenchAccounts","BreachDate":"2024-01-01"}' "$base/breaches" >/dev/null
+  id=$(api -X POST -H 'Content-Type: application/octet-stream' -T "$dir/accounts.sha1" \
+    "$base/breaches/BenchAccounts/uploads?format=sha1&target=accounts&type=email" | field id)
+  for _ in $(seq 1 7200); do # staged, then published: at most an hour each
+    state=$(api "$base/uploads/$id" | field state 2>/dev/null || echo polling)
+    case $state in uploading|queued|staging|polling) sleep 0.5 ;; staged) break ;; *) echo "the upload ended $state" >&2; exit 1 ;; esac
+  done
+  api -X POST "$base/uploads/$id/publish" >/dev/null
+  for _ in $(seq 1 3600); do
+    state=$(api "$base/uploads/$id" | field state 2>/dev/null || echo polling)
+    case $state in published) break ;; failed|discarded|cancelled|expired) echo "the upload ended $state" >&2; exit 1 ;; *) sleep 1 ;; esac
+  done
+  [ "$state" = published ] || { echo "the upload was not published: $state" >&2; exit 1; }
+  echo "  published $entries account entries in $buckets buckets (OPRF outputs evaluated) in $((SECONDS - started)) s"
+  LEAKWATCH_DATA_DIR="$dir/data" java -jar "$JAR" export-ranges --mode oprf --to "$(printf '%05X' $((buckets - 1)))" \
+    --out "$dir/export" 2>&1 | grep '^Exported' | sed 's/^/  /'
+  stop "$PORTAL_PID"
+}
+
 prepare() { # dir entries buckets: the index, the portal's first start (demo data), the export
   local dir=$1 entries=$2 buckets=$3
   rm -rf "$dir" && mkdir -p "$dir"
@@ -108,10 +150,16 @@ prepare() { # dir entries buckets: the index, the portal's first start (demo dat
   stop "$PORTAL_PID"
 }
 
-scenario() { # name entries buckets
-  local name=$1 entries=$2 buckets=$3
+scenario() { # name entries buckets [oprf]
+  local name=$1 entries=$2 buckets=$3 oprf=${4:-}
   local dir="$WORK/$name"
-  echo "== $name: $entries entries in $buckets buckets; wrk $THREADS thread(s), $CONNECTIONS connections, random prefixes"
+  if [ -n "$oprf" ]; then
+    BUCKET_PATH=/api/v1/oprf/buckets/
+    echo "== $name: GET $BUCKET_PATH{bucket}, $entries account entries in $buckets buckets; wrk $THREADS thread(s), $CONNECTIONS connections, random buckets"
+  else
+    BUCKET_PATH=/range/
+    echo "== $name: $entries entries in $buckets buckets; wrk $THREADS thread(s), $CONNECTIONS connections, random prefixes"
+  fi
   if [ "$TUNED" = 1 ]; then
     echo "   portal: TUNED by the bench (access log off, -Xmx$HEAP), NOT as shipped"
   else
@@ -120,6 +168,8 @@ scenario() { # name entries buckets
   echo "   load average before: $(load_average)"
   if [ "${REUSE:-0}" = 1 ] && [ -f "$dir/export/manifest.json" ]; then
     echo "  reusing the index and export in $dir (REUSE=1)"
+  elif [ -n "$oprf" ]; then
+    prepare_oprf "$dir" "$entries" "$buckets"
   else
     prepare "$dir" "$entries" "$buckets"
   fi
@@ -141,6 +191,11 @@ http {
     listen 127.0.0.1:$NGINX_PORT;
     root $dir/export;
     location /range/ { rewrite "^/range/([0-9A-F]{5})\$" /\$1.txt break; }
+    location /api/v1/oprf/buckets/ {
+      types { }
+      default_type application/json;
+      rewrite "^/api/v1/oprf/buckets/([0-9A-F]{5})\$" /oprf/\$1.json break;
+    }
   }
 }
 NGINX
@@ -156,8 +211,9 @@ NGINX
   first_nginx=$(run_wrk 10s "http://127.0.0.1:$NGINX_PORT" "$buckets")
   # Same bodies from both: a sanity check that the comparison is fair.
   for prefix in 00000 $(printf '%05X ' $((buckets / 2)) $((buckets - 1))); do
-    cmp -s <(curl -s "http://127.0.0.1:$PORTAL_PORT/range/$prefix") <(curl -s "http://127.0.0.1:$NGINX_PORT/range/$prefix") \
-      || { echo "bodies differ for $prefix"; exit 1; }
+    curl -sf -o "$dir/portal.body" "http://127.0.0.1:$PORTAL_PORT$BUCKET_PATH$prefix" \
+      && curl -sf -o "$dir/nginx.body" "http://127.0.0.1:$NGINX_PORT$BUCKET_PATH$prefix" \
+      && cmp -s "$dir/portal.body" "$dir/nginx.body" || { echo "bodies differ for $prefix"; exit 1; }
   done
   run_wrk "$WARMUP" "http://127.0.0.1:$NGINX_PORT" "$buckets" >/dev/null
   run_wrk "$WARMUP" "http://127.0.0.1:$PORTAL_PORT" "$buckets" >/dev/null
@@ -202,6 +258,13 @@ NGINX
        "(anonymous $(awk '/RssAnon/ {printf "%d MB", $2/1024}' /proc/$portal/status)," \
        "mapped generation file in the page cache $(awk '/RssFile/ {printf "%d MB", $2/1024}' /proc/$portal/status))," \
        "peak $(awk '/VmHWM/ {printf "%d MB", $2/1024}' /proc/$portal/status)"
+  if [ -n "$oprf" ]; then
+    echo "  disk per entry: OPRF outputs and bodies files $(cat "$dir"/data/index/*oprf* | wc -c | awk -v n="$entries" '{printf "%.1f", $1 / n}') bytes," \
+         "export (nginx) $(du -sb "$dir/export" | awk -v n="$entries" '{printf "%.1f", $1 / n}') bytes"
+    echo "   load average after: $(load_average)"
+    stop "$portal" "$nginx_pid"
+    return
+  fi
   local sha1_file pg_port pg_bytes file_bytes
   sha1_file=$(ls "$dir"/data/index/generation-*-password_sha1.idx)
   file_bytes=$(stat -c %s "$sha1_file")
@@ -224,6 +287,7 @@ for s in "${scenarios[@]}"; do
     dense) scenario dense 1000000 1049 ;;
     sparse) scenario sparse 10000000 1048576 ;;
     scale) scenario scale 100000000 104858 ;;
+    oprf) scenario oprf "${OPRF_ENTRIES:-1000000}" 1049 oprf ;;
     *) echo "unknown scenario $s"; exit 2 ;;
   esac
 done

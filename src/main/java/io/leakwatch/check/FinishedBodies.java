@@ -1,13 +1,19 @@
 package io.leakwatch.check;
 
+import io.leakwatch.breach.AccountSearchNames;
 import io.leakwatch.index.Generation;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexConfig;
+import io.leakwatch.oprf.OprfBuckets;
+import io.leakwatch.web.ConfiguredHeaders;
+import io.leakwatch.web.RequestOriginFilter;
+import io.leakwatch.web.TrustedProxies;
 import io.netty.buffer.Unpooled;
 import io.netty.util.AsciiString;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -21,9 +27,10 @@ import java.util.Locale;
 
 /**
  * Answers for bodies that are the same for every request of a generation, such as a {@code /range}
- * bucket stored finished in the generation file: the validators ({@code ETag}, {@code Last-Modified})
- * are formatted once per generation, {@code If-None-Match} is answered with 304, and a body is written
- * from its slice of the mapped file without being copied in the JVM.
+ * bucket stored finished in the generation file or an OPRF bucket in the bodies file: the validators
+ * ({@code ETag}, {@code Last-Modified}) are formatted once per generation (for OPRF buckets, once per
+ * generation, key and listing of names), {@code If-None-Match} is answered with 304, and a body is
+ * written from its slice of the mapped file without being copied in the JVM.
  *
  * <p>Such an endpoint can also answer {@linkplain #routeAhead ahead of Quarkus's own handlers}: the
  * bucket endpoints are called far more often than anything else, and on their way through the regular
@@ -36,12 +43,22 @@ public class FinishedBodies {
     /** Before every route Quarkus adds to the router, the access log included. */
     private static final int AHEAD_OF_QUARKUS = Integer.MIN_VALUE;
     private static final CharSequence VARY = HttpHeaders.createOptimized("Accept-Encoding, Add-Padding");
+    /** OPRF buckets are never padded. */
+    private static final CharSequence VARY_ENCODING = HttpHeaders.createOptimized("Accept-Encoding");
+    private static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");
+    private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
+    private static final CharSequence HSTS_VALUE = HttpHeaders.createOptimized(RequestOriginFilter.STRICT_TRANSPORT_SECURITY);
 
     private final CharSequence cacheControl;
+    private final ConfiguredHeaders configuredHeaders;
+    private final TrustedProxies trustedProxies;
     private volatile GenerationValidators validators = new GenerationValidators(-1, new Validators[0]);
+    private volatile OprfValidators oprfValidators;
 
-    public FinishedBodies(IndexConfig config) {
+    public FinishedBodies(IndexConfig config, ConfiguredHeaders configuredHeaders, TrustedProxies trustedProxies) {
         this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + config.rangeMaxAge().toSeconds());
+        this.configuredHeaders = configuredHeaders;
+        this.trustedProxies = trustedProxies;
     }
 
     /**
@@ -55,6 +72,30 @@ public class FinishedBodies {
         router.route(path).order(AHEAD_OF_QUARKUS).handler(handler);
     }
 
+    /**
+     * What the regular way adds to an answer of {@code path} (any path of the endpoint, for its
+     * configured headers), for a handler {@linkplain #routeAhead routed ahead}: worked out once.
+     */
+    public AheadHeaders aheadHeaders(String path) {
+        return new AheadHeaders(configuredHeaders.forRequest(path, HttpMethod.GET), configuredHeaders.forRequest(path, HttpMethod.HEAD),
+                trustedProxies);
+    }
+
+    /**
+     * The configured headers of a GET or HEAD, {@code Access-Control-Allow-Origin: *} (the bucket
+     * endpoints are for any origin) and HSTS when the request reached us over TLS, as
+     * {@link RequestOriginFilter} would add it.
+     */
+    public record AheadHeaders(ConfiguredHeaders.HeaderValues get, ConfiguredHeaders.HeaderValues head, TrustedProxies trustedProxies) {
+        public void addTo(HttpServerRequest request, HttpServerResponse response) {
+            (request.method() == HttpMethod.HEAD ? head : get).addTo(response.headers());
+            response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
+            if (trustedProxies.reachedOverTls(request)) {
+                response.putHeader(STRICT_TRANSPORT_SECURITY, HSTS_VALUE);
+            }
+        }
+    }
+
     /** The validators of one hash kind in one generation, formatted once per generation. */
     public Validators validators(Generation generation, HashKind kind) {
         GenerationValidators current = validators;
@@ -65,13 +106,31 @@ public class FinishedBodies {
         return current.byKind[kind.ordinal()];
     }
 
+    /**
+     * The validators of the OPRF buckets {@code served} answers with for {@code listing}, the names
+     * that may be listed now: formatted once per generation, key and listing. The listing is the one
+     * in effect, not necessarily the one the bodies file was rendered for: until that file is rendered
+     * again, bodies are rendered per request for the new names, and a client holding a body of the old
+     * names must not be told it is still current.
+     */
+    public Validators validators(OprfBuckets.Served served, AccountSearchNames.Listing listing) {
+        OprfValidators current = oprfValidators;
+        if (current == null || current.served != served || current.listing != listing) {
+            current = new OprfValidators(served, listing, new Validators(AsciiString.of(served.etag(listing)), null, VARY_ENCODING));
+            oprfValidators = current;
+        }
+        return current.validators;
+    }
+
     /** Sets the caching headers, and answers 304 when the client already has this generation's body. */
     public boolean notModified(HttpServerRequest request, HttpServerResponse response, Validators validators) {
         response.headers()
                 .set(HttpHeaders.ETAG, validators.etag)
-                .set(HttpHeaders.LAST_MODIFIED, validators.lastModified)
                 .set(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .set(HttpHeaders.VARY, VARY);
+                .set(HttpHeaders.VARY, validators.vary);
+        if (validators.lastModified != null) {
+            response.headers().set(HttpHeaders.LAST_MODIFIED, validators.lastModified);
+        }
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && validators.matches(ifNoneMatch)) {
             response.setStatusCode(304).end();
@@ -89,8 +148,11 @@ public class FinishedBodies {
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
     }
 
-    /** {@code ETag} and {@code Last-Modified} of one hash kind in one generation. */
-    public record Validators(AsciiString etag, AsciiString lastModified) {
+    /**
+     * {@code ETag}, {@code Last-Modified} (null when the answer has none) and the request headers the
+     * body varies with, of one kind of body in one generation.
+     */
+    public record Validators(AsciiString etag, AsciiString lastModified, CharSequence vary) {
 
         /** If-None-Match uses weak comparison: a listed tag matches with or without its W/ mark. */
         boolean matches(String ifNoneMatch) {
@@ -110,6 +172,9 @@ public class FinishedBodies {
         return false;
     }
 
+    private record OprfValidators(OprfBuckets.Served served, AccountSearchNames.Listing listing, Validators validators) {
+    }
+
     private record GenerationValidators(int generation, Validators[] byKind) {
         static GenerationValidators of(Generation generation) {
             AsciiString lastModified = AsciiString.of(DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
@@ -117,7 +182,7 @@ public class FinishedBodies {
             Validators[] byKind = new Validators[HashKind.values().length];
             for (HashKind kind : HashKind.values()) {
                 byKind[kind.ordinal()] = new Validators(
-                        AsciiString.of("W/\"lw" + generation.id() + "-" + kind.code() + "\""), lastModified);
+                        AsciiString.of("W/\"lw" + generation.id() + "-" + kind.code() + "\""), lastModified, VARY);
             }
             return new GenerationValidators(generation.id(), byKind);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.leakwatch.breach.AccountSearchNames;
-import io.leakwatch.index.IndexConfig;
 import io.leakwatch.oprf.OprfBuckets;
 import io.leakwatch.oprf.OprfConfig;
 import io.leakwatch.oprf.OprfKeys;
@@ -21,9 +20,12 @@ import io.quarkus.vertx.web.Route;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.bouncycastle.math.ec.ECPoint;
 
 import java.io.IOException;
@@ -46,7 +48,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code GET /api/v1/oprf/buckets/{bucket}}: a bucket's body, a slice of the served generation's
- *   bodies file; free, cacheable, the same for everyone (like {@code /range}).</li>
+ *   bodies file; free, cacheable, the same for everyone, and like {@code /range} answered
+ *   {@linkplain FinishedBodies#routeAhead ahead of Quarkus's handlers} when well-formed (counted in
+ *   {@link RangeMetrics}, not in the access log).</li>
  *   <li>{@code POST /api/v1/oprf/check}: an evaluation and the bucket, in one request.</li>
  *   <li>{@code POST /api/v1/oprf/evaluate}: an evaluation alone, for clients that fetch buckets from a
  *   CDN.</li>
@@ -84,29 +88,32 @@ public class OprfRoutes {
     }
 
     private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+    private static final String BUCKETS_PATH = "/api/v1/oprf/buckets/";
 
     private final OprfBuckets buckets;
     private final FinishedBodies finishedBodies;
+    private final FinishedBodies.AheadHeaders aheadHeaders;
+    private final RangeMetrics metrics;
     private final OprfKeys keys;
     private final AccountSearchNames names;
     private final RateLimiter limiter;
     private final Limit perAddress;
     private final Limit total;
     private final ObjectReader json;
-    private final String cacheControl;
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
 
-    public OprfRoutes(OprfBuckets buckets, FinishedBodies finishedBodies, OprfKeys keys, AccountSearchNames names, RateLimiter limiter, OprfConfig config,
-                      IndexConfig indexConfig, ObjectMapper mapper, MeterRegistry registry) {
+    public OprfRoutes(OprfBuckets buckets, FinishedBodies finishedBodies, RangeMetrics metrics, OprfKeys keys, AccountSearchNames names,
+                      RateLimiter limiter, OprfConfig config, ObjectMapper mapper, MeterRegistry registry) {
         this.buckets = buckets;
         this.finishedBodies = finishedBodies;
+        this.aheadHeaders = finishedBodies.aheadHeaders(BUCKETS_PATH + "00000");
+        this.metrics = metrics;
         this.keys = keys;
         this.names = names;
         this.limiter = limiter;
         this.perAddress = new Limit(config.perAddressRequests(), config.perAddressPer());
         this.total = new Limit(config.totalRequests(), config.totalPer());
         this.json = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.cacheControl = "public, max-age=" + indexConfig.rangeMaxAge().toSeconds();
         for (Outcome outcome : Outcome.values()) {
             counters.put(outcome, Counter.builder("leakwatch.oprf.evaluations")
                     .description("Requests for an OPRF evaluation, by what became of them")
@@ -134,6 +141,27 @@ public class OprfRoutes {
         }
     }
 
+    void routeBucketsAhead(@Observes Router router) {
+        FinishedBodies.routeAhead(router, BUCKETS_PATH + "*", this::bucketAhead);
+    }
+
+    /**
+     * The way nearly every bucket request takes: a well-formed GET or HEAD while buckets are served is
+     * answered here, with what the regular way would add, counted in {@link RangeMetrics} and not
+     * written to the access log. Anything else goes on to {@link #bucket}, the regular way.
+     */
+    void bucketAhead(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        int bucket = RangeRoutes.aheadBucket(request, BUCKETS_PATH);
+        OprfBuckets.Served served = buckets.served();
+        if (bucket < 0 || served == null) {
+            context.next();
+            return;
+        }
+        aheadHeaders.addTo(request, context.response());
+        answerBucket(context, served, bucket);
+    }
+
     @Route(regex = "/api/v1/oprf/buckets/([^/]*)")
     void bucket(RoutingContext context) {
         if (!RangeRoutes.acceptMethod(context)) {
@@ -149,17 +177,23 @@ public class OprfRoutes {
             RangeRoutes.notReady(context);
             return;
         }
-        String etag = served.etag();
-        HttpServerResponse response = context.response()
-                .putHeader(HttpHeaders.ETAG, etag)
-                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .putHeader(HttpHeaders.VARY, "Accept-Encoding");
-        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && FinishedBodies.etagMatches(ifNoneMatch, etag)) {
-            response.setStatusCode(304).end();
+        answerBucket(context, served, RangeRoutes.parseHex(bucket, 0));
+    }
+
+    /**
+     * A bucket's body for the names that may be listed now: its slice of the bodies file when that was
+     * rendered for them, else rendered for them (see {@link OprfBuckets.Served#body}), under a
+     * validator of those names.
+     */
+    private void answerBucket(RoutingContext context, OprfBuckets.Served served, int bucket) {
+        AccountSearchNames.Listing listing = names.listing();
+        HttpServerResponse response = context.response();
+        if (finishedBodies.notModified(context.request(), response, finishedBodies.validators(served, listing))) {
+            metrics.oprfNotModified();
             return;
         }
-        finishedBodies.send(response, APPLICATION_JSON, served.body(Integer.parseInt(bucket, 16), names.listing()));
+        finishedBodies.send(response, APPLICATION_JSON, served.body(bucket, listing));
+        metrics.oprfServed();
     }
 
     @Route(path = "/api/v1/oprf/check", methods = {Route.HttpMethod.POST, Route.HttpMethod.OPTIONS})

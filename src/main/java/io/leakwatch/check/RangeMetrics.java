@@ -9,16 +9,19 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * {@code leakwatch_range_requests_total{mode, status}} on {@code /q/metrics}: the password range
- * answers (200 and 304), which are not written to the access log one line each (see README
- * "Operations"). Counters only: no prefix, no client, nothing about what was looked up. Counting
- * starts when {@link RangeWarmUp} has finished, so that its requests are not taken for clients'.
+ * {@code leakwatch_range_requests_total{mode, status}} and {@code leakwatch_oprf_bucket_requests_total{status}}
+ * on {@code /q/metrics}: the password range and OPRF bucket answers (200 and 304), which are not written
+ * to the access log one line each (see README "Operations"). Counters only: no prefix, no bucket, no
+ * client, nothing about what was looked up. Counting starts when {@link RangeWarmUp} has finished, so
+ * that its requests are not taken for clients'.
  */
 @ApplicationScoped
 public class RangeMetrics {
 
     private final Map<HashKind, Counter> served = new EnumMap<>(HashKind.class);
     private final Map<HashKind, Counter> notModified = new EnumMap<>(HashKind.class);
+    private final Counter oprfServed;
+    private final Counter oprfNotModified;
     private volatile boolean counting;
 
     public RangeMetrics(MeterRegistry registry) {
@@ -28,6 +31,15 @@ public class RangeMetrics {
                 notModified.put(kind, counter(registry, kind, "304"));
             }
         }
+        oprfServed = oprfCounter(registry, "200");
+        oprfNotModified = oprfCounter(registry, "304");
+    }
+
+    private static Counter oprfCounter(MeterRegistry registry, String status) {
+        return Counter.builder("leakwatch.oprf.bucket.requests")
+                .description("OPRF bucket answers, by status")
+                .tag("status", status)
+                .register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, HashKind kind, String status) {
@@ -51,6 +63,18 @@ public class RangeMetrics {
     void notModified(HashKind kind) {
         if (counting) {
             notModified.get(kind).increment();
+        }
+    }
+
+    void oprfServed() {
+        if (counting) {
+            oprfServed.increment();
+        }
+    }
+
+    void oprfNotModified() {
+        if (counting) {
+            oprfNotModified.increment();
         }
     }
 }

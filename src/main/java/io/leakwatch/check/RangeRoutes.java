@@ -6,9 +6,6 @@ import io.leakwatch.index.IndexConfig;
 import io.leakwatch.index.RangeBody;
 import io.leakwatch.index.ServedIndex;
 import io.leakwatch.web.ApiProblem;
-import io.leakwatch.web.ConfiguredHeaders;
-import io.leakwatch.web.RequestOriginFilter;
-import io.leakwatch.web.TrustedProxies;
 import io.quarkus.vertx.web.Route;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -43,8 +40,6 @@ public class RangeRoutes {
     private static final String PASSWORD_RANGE_PATH = "/range/";
     private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain");
     private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
-    private static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");
-    private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
     static final String ACCOUNT_SEARCH_OFF = "The unsalted account search is off on this portal: anyone could download its"
             + " buckets and test any list of identifiers against them. Check an account with the oblivious check,"
             + " POST /api/v1/oprf/check (see /developers).";
@@ -53,22 +48,17 @@ public class RangeRoutes {
     private final AccountSearchNames accountSearchNames;
     private final FinishedBodies finishedBodies;
     private final RangeMetrics metrics;
-    private final ConfiguredHeaders.HeaderValues getHeaders;
-    private final ConfiguredHeaders.HeaderValues headHeaders;
+    private final FinishedBodies.AheadHeaders aheadHeaders;
     private final boolean accountSearchEmails;
-    private final TrustedProxies trustedProxies;
 
     public RangeRoutes(ServedIndex servedIndex, AccountSearchNames accountSearchNames, FinishedBodies finishedBodies,
-                       RangeMetrics metrics, ConfiguredHeaders configuredHeaders, TrustedProxies trustedProxies,
-                       IndexConfig config) {
-        this.trustedProxies = trustedProxies;
+                       RangeMetrics metrics, IndexConfig config) {
         this.servedIndex = servedIndex;
         this.accountSearchEmails = config.accountSearchEmails();
         this.accountSearchNames = accountSearchNames;
         this.finishedBodies = finishedBodies;
         this.metrics = metrics;
-        this.getHeaders = configuredHeaders.forRequest(PASSWORD_RANGE_PATH + "00000", HttpMethod.GET);
-        this.headHeaders = configuredHeaders.forRequest(PASSWORD_RANGE_PATH + "00000", HttpMethod.HEAD);
+        this.aheadHeaders = finishedBodies.aheadHeaders(PASSWORD_RANGE_PATH + "00000");
     }
 
     void routePasswordRangesAhead(@Observes Router router) {
@@ -82,22 +72,29 @@ public class RangeRoutes {
      */
     void passwordRangeAhead(RoutingContext context) {
         HttpServerRequest request = context.request();
-        HttpMethod method = request.method();
-        String path = request.path();
+        int prefix = aheadBucket(request, PASSWORD_RANGE_PATH);
         ServedIndex.Snapshot snapshot = servedIndex.snapshot();
-        HashKind kind = (method == HttpMethod.GET || method == HttpMethod.HEAD) ? passwordKind(request) : null;
-        if (kind == null || snapshot == null || path.length() != PASSWORD_RANGE_PATH.length() + HashKind.PREFIX_HEX_LENGTH
-                || !isHexAt(path, PASSWORD_RANGE_PATH.length(), HashKind.PREFIX_HEX_LENGTH)) {
+        HashKind kind = prefix < 0 ? null : passwordKind(request);
+        if (kind == null || snapshot == null) {
             context.next();
             return;
         }
-        HttpServerResponse response = context.response();
-        (method == HttpMethod.HEAD ? headHeaders : getHeaders).addTo(response.headers());
-        response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
-        if (trustedProxies.reachedOverTls(request)) {
-            response.putHeader(STRICT_TRANSPORT_SECURITY, RequestOriginFilter.STRICT_TRANSPORT_SECURITY);
+        aheadHeaders.addTo(request, context.response());
+        answerPasswordRange(context, snapshot, kind, prefix);
+    }
+
+    /**
+     * The bucket a GET or HEAD of {@code base} followed by five hex digits asks for, as a handler
+     * routed ahead reads it; -1 for any other request (which then takes the regular way).
+     */
+    static int aheadBucket(HttpServerRequest request, String base) {
+        HttpMethod method = request.method();
+        String path = request.path();
+        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || path.length() != base.length() + HashKind.PREFIX_HEX_LENGTH
+                || !isHexAt(path, base.length(), HashKind.PREFIX_HEX_LENGTH)) {
+            return -1;
         }
-        answerPasswordRange(context, snapshot, kind, parseHex(path, PASSWORD_RANGE_PATH.length()));
+        return parseHex(path, base.length());
     }
 
     @Route(regex = "/range/([^/]*)")
@@ -239,7 +236,7 @@ public class RangeRoutes {
     }
 
     /** The bucket of the five hex digits at {@code from} (checked by {@link #isHexAt} first). */
-    private static int parseHex(String value, int from) {
+    static int parseHex(String value, int from) {
         int prefix = 0;
         for (int i = from; i < from + HashKind.PREFIX_HEX_LENGTH; i++) {
             prefix = (prefix << 4) | Character.digit(value.charAt(i), 16);

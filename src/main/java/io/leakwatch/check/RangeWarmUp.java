@@ -1,10 +1,12 @@
 package io.leakwatch.check;
 
+import io.leakwatch.breach.AccountSearchNames;
 import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.GenerationFile;
 import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexConfig;
 import io.leakwatch.index.ServedIndex;
+import io.leakwatch.oprf.OprfBuckets;
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.quarkus.vertx.http.HttpsServerStart;
@@ -32,11 +34,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends {@code /range} requests to the portal itself, over its own port, once it listens and before
- * readiness turns UP, so that the JIT compiles the request path while no client waits: a freshly
- * started node otherwise served its first minute at a fraction of its speed. The requests take the
- * real way (socket, HTTP codec, router, {@link RangeRoutes}) with the mix clients send: mostly plain,
- * some padded, gzipped, revalidated, NTLM or HEAD.
+ * Sends {@code /range} and OPRF bucket requests to the portal itself, over its own port, once it
+ * listens and before readiness turns UP, so that the JIT compiles the request path while no client
+ * waits: a freshly started node otherwise served its first minute at a fraction of its speed. The
+ * requests take the real way (socket, HTTP codec, router, {@link RangeRoutes}, {@link OprfRoutes}) with
+ * the mix clients send: mostly plain, some padded, gzipped, revalidated, NTLM or HEAD, and one in
+ * eight for an OPRF bucket.
  *
  * <p>It ends when the compiler has gone quiet (under {@link #QUIET_COMPILING} of each second spent
  * compiling, {@link #QUIET_SECONDS} seconds in a row, after at least {@link #MIN_REQUESTS} requests),
@@ -73,6 +76,8 @@ public class RangeWarmUp implements HealthCheck {
     private static final Duration PLAIN_HTTP_GRACE = Duration.ofSeconds(10);
 
     private final ServedIndex servedIndex;
+    private final OprfBuckets oprfBuckets;
+    private final AccountSearchNames names;
     private final FinishedBodies finishedBodies;
     private final RangeMetrics metrics;
     private final HttpServer httpServer;
@@ -81,9 +86,11 @@ public class RangeWarmUp implements HealthCheck {
     private volatile boolean started;
     private volatile boolean done;
 
-    public RangeWarmUp(ServedIndex servedIndex, FinishedBodies finishedBodies, RangeMetrics metrics, HttpServer httpServer,
-                       IndexConfig config) {
+    public RangeWarmUp(ServedIndex servedIndex, OprfBuckets oprfBuckets, AccountSearchNames names, FinishedBodies finishedBodies,
+                       RangeMetrics metrics, HttpServer httpServer, IndexConfig config) {
         this.servedIndex = servedIndex;
+        this.oprfBuckets = oprfBuckets;
+        this.names = names;
         this.finishedBodies = finishedBodies;
         this.metrics = metrics;
         this.httpServer = httpServer;
@@ -193,25 +200,43 @@ public class RangeWarmUp implements HealthCheck {
         done = true;
     }
 
-    /** The request mix, as bytes: 1 in 16 padded, 1 in 16 gzipped, 1 in 16 revalidated, 1 in 32 NTLM, 1 in 64 HEAD. */
+    /**
+     * The request mix, as bytes: 1 in 16 padded, 1 in 16 gzipped, 1 in 16 revalidated, 1 in 32 NTLM,
+     * 1 in 64 HEAD, and 1 in 8 for an OPRF bucket (of those, 1 in 2 gzipped, 1 in 8 revalidated) when
+     * OPRF buckets are served (they are made before a generation is served, unless that failed).
+     */
     private List<byte[]> requests(ServedIndex.Snapshot snapshot, InetSocketAddress server) {
         int[] prefixes = samplePrefixes(snapshot.file(HashKind.PASSWORD_SHA1));
         String etag = finishedBodies.validators(snapshot.generation(), HashKind.PASSWORD_SHA1).etag().toString();
+        OprfBuckets.Served oprf = oprfBuckets.served();
+        int[] oprfPrefixes = oprf == null ? null : samplePrefixes(oprf.bodies());
+        String oprfEtag = oprf == null ? null : finishedBodies.validators(oprf, names.listing()).etag().toString();
         Random random = new Random(REQUESTS);
         List<byte[]> requests = new ArrayList<>(REQUESTS);
         for (int n = 0; n < REQUESTS; n++) {
-            String headers = switch (n % 16) {
-                case 5 -> "Add-Padding: true\r\n";
-                case 9 -> "Accept-Encoding: gzip\r\n";
-                case 13 -> "If-None-Match: " + etag + "\r\n";
-                default -> "";
-            };
-            String request = (n % 64 == 7 ? "HEAD" : "GET") + " /range/"
-                    + String.format("%05X", prefixes[random.nextInt(prefixes.length)]) + (n % 32 == 3 ? "?mode=ntlm" : "")
-                    + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort() + "\r\n" + headers + "\r\n";
+            String request;
+            if (oprf != null && n % 8 == 6) {
+                String headers = n % 16 == 14 ? "Accept-Encoding: gzip\r\n" : n % 64 == 22 ? "If-None-Match: " + oprfEtag + "\r\n" : "";
+                request = "GET /api/v1/oprf/buckets/" + String.format("%05X", oprfPrefixes[random.nextInt(oprfPrefixes.length)])
+                        + " HTTP/1.1\r\n" + host(server) + headers + "\r\n";
+            } else {
+                String headers = switch (n % 16) {
+                    case 5 -> "Add-Padding: true\r\n";
+                    case 9 -> "Accept-Encoding: gzip\r\n";
+                    case 13 -> "If-None-Match: " + etag + "\r\n";
+                    default -> "";
+                };
+                request = (n % 64 == 7 ? "HEAD" : "GET") + " /range/"
+                        + String.format("%05X", prefixes[random.nextInt(prefixes.length)]) + (n % 32 == 3 ? "?mode=ntlm" : "")
+                        + " HTTP/1.1\r\n" + host(server) + headers + "\r\n";
+            }
             requests.add(request.getBytes(StandardCharsets.US_ASCII));
         }
         return requests;
+    }
+
+    private static String host(InetSocketAddress server) {
+        return "Host: " + server.getHostString() + ":" + server.getPort() + "\r\n";
     }
 
     /** Up to {@link #SAMPLE_PREFIXES} prefixes of buckets that hold entries; a few of any kind if none do. */

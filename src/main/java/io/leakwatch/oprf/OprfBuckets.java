@@ -61,9 +61,12 @@ public class OprfBuckets {
             return listing.fingerprint();
         }
 
-        /** Validator of this generation, key and listing: a body changes only when one of them does. */
-        public String etag() {
-            return "W/\"lw" + generation + "-oprf-" + keyId + "-" + HexFormat.of().toHexDigits(listingFingerprint()) + "\"";
+        /**
+         * Validator of the bodies {@link #body} gives for {@code listing}: a body changes only when the
+         * generation, the key or the names that may be listed do.
+         */
+        public String etag(AccountSearchNames.Listing listing) {
+            return "W/\"lw" + generation + "-oprf-" + keyId + "-" + HexFormat.of().toHexDigits(listing.fingerprint()) + "\"";
         }
 
         /**

@@ -26,11 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -97,6 +99,11 @@ class OprfCheckApiTest {
         QuarkusTransaction.requiringNew().run(() -> Breach.update("sensitive = true where id = ?1", breach.id));
         names.reload();
 
+        Response revalidated = given().header("If-None-Match", etagBefore).get("/api/v1/oprf/buckets/" + OprfBrowser.bucketOf(account));
+        assertEquals(200, revalidated.statusCode(), "a cached body naming the breach is no longer current, even before"
+                + " the bodies file is rendered again");
+        assertFalse(revalidated.asString().contains(breach.name));
+        assertFalse(etagBefore.equals(revalidated.header("ETag")));
         assertEquals(Optional.empty(), browser.check(account), "not named from the moment the names are reloaded");
         Map<String, Object> bucket = bucket(OprfBrowser.bucketOf(account));
         assertFalse(bucket.get("breaches").toString().contains(breach.name));
@@ -105,6 +112,52 @@ class OprfCheckApiTest {
         assertFalse(bucket(OprfBrowser.bucketOf(account)).get("breaches").toString().contains(breach.name));
         String etagAfter = given().get("/api/v1/oprf/buckets/" + OprfBrowser.bucketOf(account)).header("ETag");
         assertFalse(etagBefore.equals(etagAfter), "caches see a new validator");
+        assertEquals(revalidated.header("ETag"), etagAfter, "the same names, the same bodies: the validator stays");
+        given().header("If-None-Match", etagAfter).get("/api/v1/oprf/buckets/" + OprfBrowser.bucketOf(account))
+                .then().statusCode(304);
+    }
+
+    @Test
+    void aBucketAnsweredAheadOfTheRegularWayCarriesWhatItWouldAdd() {
+        byte[] account = IndexFixture.randomHash(HashKind.ACCOUNT);
+        Breach breach = fixture.publishBreach(IndexFixture.uniqueName("OprfAhead"), b -> { }, List.of(account));
+        String path = "/api/v1/oprf/buckets/" + OprfBrowser.bucketOf(account);
+
+        Response get = given().header("Origin", "https://client.example").get(path);
+        get.then().statusCode(200).contentType(startsWith("application/json"))
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Content-Security-Policy", startsWith("default-src 'none'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "public, max-age=3600")
+                .header("Vary", "Accept-Encoding");
+        assertEquals(List.of(breach.name), get.jsonPath().getList("breaches"));
+        given().head(path).then().statusCode(200).header("ETag", get.header("ETag"))
+                .header("Content-Security-Policy", startsWith("default-src 'none'")).body(emptyString());
+        Response gzipped = given().header("Accept-Encoding", "gzip").get(path);
+        assertEquals("gzip", gzipped.header("Content-Encoding"));
+        assertEquals(get.asString(), gzipped.asString(), "the same body, compressed on the wire");
+
+        given().post(path).then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        given().header("Origin", "https://client.example").header("Access-Control-Request-Method", "GET").options(path)
+                .then().statusCode(204).header("Access-Control-Allow-Origin", "*");
+        given().get(path + "0").then().statusCode(400);
+    }
+
+    @Test
+    void bucketAnswersAreCountedByStatusWithoutTheBucket() {
+        double servedBefore = bucketRequests("200");
+        double notModifiedBefore = bucketRequests("304");
+
+        String etag = given().get("/api/v1/oprf/buckets/0A1B2").then().statusCode(200).extract().header("ETag");
+        given().get("/api/v1/oprf/buckets/0a1b3").then().statusCode(200);
+        given().header("If-None-Match", etag).get("/api/v1/oprf/buckets/0A1B2").then().statusCode(304);
+        given().get("/api/v1/oprf/buckets/0A1BZ").then().statusCode(400);
+
+        assertEquals(servedBefore + 2, bucketRequests("200"));
+        assertEquals(notModifiedBefore + 1, bucketRequests("304"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.toUpperCase(Locale.ROOT).contains("0A1B"), "no metric names a bucket");
     }
 
     @Test
@@ -287,6 +340,10 @@ class OprfCheckApiTest {
 
     private Map<String, Object> bucket(String bucket) {
         return given().get("/api/v1/oprf/buckets/" + bucket).then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    private double bucketRequests(String status) {
+        return registry.counter("leakwatch.oprf.bucket.requests", "status", status).count();
     }
 
     private double evaluations(String outcome) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The packaged portal with the shipped configuration (access log on, warm-up on): readiness waits for
  * the range warm-up, which leaves no trace in the access log or the range counters, and answered range
- * requests are counted rather than logged while errors are still logged.
+ * and OPRF bucket requests are counted rather than logged while errors are still logged.
  */
 class RangeServingIT {
 
@@ -35,18 +35,31 @@ class RangeServingIT {
             portal.awaitOk("/q/health/ready", START_TIMEOUT);
             assertTrue(portal.logText().contains("Range warm-up done"), "ready only once the warm-up has ended");
             assertFalse(portal.logText().contains("/range/"), "the warm-up's requests are not in the access log");
+            assertFalse(portal.logText().contains("/api/v1/oprf/buckets/"), "nor are its OPRF bucket requests");
             assertEquals(0, rangeAnswers(portal), "the warm-up's answers are not counted");
+            assertEquals(0, counted(portal, "leakwatch_oprf_bucket_requests_total"));
 
             assertEquals(200, portal.status("/range/ABCDE"));
             assertEquals(400, portal.status("/range/XYZ"));
             awaitLogLine(portal, "\"GET /range/XYZ HTTP/1.1\" 400");
             assertFalse(portal.logText().contains("/range/ABCDE"), "an answered range request has no access-log line");
             assertEquals(1, rangeAnswers(portal), "it is counted instead");
+
+            assertEquals(200, portal.status("/api/v1/oprf/buckets/ABCDE"));
+            assertEquals(400, portal.status("/api/v1/oprf/buckets/XYZ"));
+            awaitLogLine(portal, "\"GET /api/v1/oprf/buckets/XYZ HTTP/1.1\" 400");
+            assertFalse(portal.logText().contains("/api/v1/oprf/buckets/ABCDE"), "an answered bucket request has no access-log line");
+            assertEquals(1, counted(portal, "leakwatch_oprf_bucket_requests_total"), "it is counted instead");
         }
     }
 
     private static double rangeAnswers(PortalProcess portal) {
-        Matcher matcher = Pattern.compile("(?m)^leakwatch_range_requests_total\\{[^}]*} (\\S+)").matcher(portal.get("/q/metrics"));
+        return counted(portal, "leakwatch_range_requests_total");
+    }
+
+    /** The sum of a counter's series. */
+    private static double counted(PortalProcess portal, String counter) {
+        Matcher matcher = Pattern.compile("(?m)^" + counter + "\\{[^}]*} (\\S+)").matcher(portal.get("/q/metrics"));
         double total = 0;
         while (matcher.find()) {
             total += Double.parseDouble(matcher.group(1));

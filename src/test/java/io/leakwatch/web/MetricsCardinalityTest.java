@@ -59,7 +59,6 @@ class MetricsCardinalityTest {
             assertTrue(uris.stream().noneMatch(uri -> uri.contains(value)), "no series names " + value + ": " + uris);
         }
         Map<String, String> templates = Map.of("/api/v1/range/search/", "/api/v1/range/search/{prefix}",
-                "/api/v1/oprf/buckets/", "/api/v1/oprf/buckets/{bucket}",
                 "/breaches/", "/breaches/{name}", "/api/v1/breach/", "/api/v1/breach/{name}", "/exposure/", "/exposure/{slug}",
                 "/api/admin/uploads/", "/api/admin/uploads/{id}", "/admin/uploads/", "/admin/uploads/{id}");
         templates.forEach((prefix, template) -> {
@@ -67,12 +66,17 @@ class MetricsCardinalityTest {
             assertTrue(under.contains(template), template + " counts the requests under " + prefix + ": " + under);
             assertTrue(under.stream().allMatch(uri -> uri.contains("{")), "only route templates under " + prefix + ": " + under);
         });
-        // Password ranges skip the per-request timer and are counted by mode and status alone
+        // Password ranges and OPRF buckets skip the per-request timer and are counted by (mode and) status alone
         assertTrue(uris.stream().noneMatch(uri -> uri.startsWith("/range/")), "no timer series for /range: " + uris);
         List<String> rangeCounts = metrics.lines().filter(line -> line.startsWith("leakwatch_range_requests_total{")).toList();
         assertTrue(!rangeCounts.isEmpty(), "range answers are counted");
         assertTrue(rangeCounts.stream().allMatch(line -> line.matches("leakwatch_range_requests_total\\{mode=\"(sha1|ntlm)\",status=\"\\d{3}\"} \\S+")),
                 "range answers are counted by mode and status only: " + rangeCounts);
+        assertTrue(uris.stream().noneMatch(uri -> uri.startsWith("/api/v1/oprf/buckets/")), "no timer series for OPRF buckets: " + uris);
+        List<String> bucketCounts = metrics.lines().filter(line -> line.startsWith("leakwatch_oprf_bucket_requests_total{")).toList();
+        assertTrue(!bucketCounts.isEmpty(), "OPRF bucket answers are counted");
+        assertTrue(bucketCounts.stream().allMatch(line -> line.matches("leakwatch_oprf_bucket_requests_total\\{status=\"\\d{3}\"} \\S+")),
+                "OPRF bucket answers are counted by status only: " + bucketCounts);
         assertTrue(uris.stream().noneMatch(uri -> uri.startsWith("/no-such-page") || uri.startsWith("/css/") && uri.contains("-")),
                 "unknown paths are NOT_FOUND: " + uris);
         System.out.printf("figure: %d uri values in /q/metrics after 520 requests with distinct path values (and the suite's others)%n",

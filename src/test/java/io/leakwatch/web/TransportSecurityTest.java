@@ -24,7 +24,7 @@ class TransportSecurityTest {
 
     @Test
     void everyAnswerBehindATlsProxyCarriesHsts() {
-        for (String path : new String[] {"/", "/range/ABCDE", "/api/v1/breaches", "/no-such-page", "/language/zh?back=/"}) {
+        for (String path : new String[] {"/", "/range/ABCDE", "/api/v1/oprf/buckets/ABCDE", "/api/v1/breaches", "/no-such-page", "/language/zh?back=/"}) {
             assertEquals("max-age=31536000", get(path, true).header("Strict-Transport-Security"), path);
             assertNull(get(path, false).header("Strict-Transport-Security"), path + " over plain HTTP");
         }
