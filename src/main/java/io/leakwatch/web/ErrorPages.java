@@ -21,6 +21,8 @@ import java.util.function.Function;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    /** RESTEasy Reactive's parser of application/x-www-form-urlencoded bodies. */
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
 
     @CheckedTemplate
     static class Templates {
@@ -39,6 +41,28 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response mapUnexpected(Exception exception, UriInfo uri, HttpHeaders headers) {
         return unexpected(exception, uri, headers);
+    }
+
+    /**
+     * A form body with a broken percent escape ({@code email=a%F0%}) is the sender's mistake, not a
+     * failure: RESTEasy's form parser throws an IllegalArgumentException that quotes the field's value,
+     * which the generic mapper would log (an identifier typed into a form) and answer with 500.
+     */
+    @ServerExceptionMapper
+    public Response mapIllegalArgument(IllegalArgumentException exception, UriInfo uri, HttpHeaders headers) {
+        if (isUndecodableForm(exception)) {
+            return respond(400, uri, headers, messages -> ErrorPage.forStatus(400, messages));
+        }
+        return unexpected(exception, uri, headers);
+    }
+
+    private static boolean isUndecodableForm(IllegalArgumentException exception) {
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            if (frame.getClassName().startsWith(FORM_PARSER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The error page for a request answered outside the REST layer (e.g. by a route filter). */
