@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -22,6 +23,7 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
     /** RESTEasy Reactive's parser of application/x-www-form-urlencoded bodies. */
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
     private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
 
     @CheckedTemplate
@@ -40,7 +42,24 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception exception, UriInfo uri, HttpHeaders headers) {
+        if (isTextPostgresCannotHold(exception)) {
+            return respond(400, uri, headers, messages -> ErrorPage.forStatus(400, messages));
+        }
         return unexpected(exception, uri, headers);
+    }
+
+    /**
+     * A NUL character in a field, a query parameter or a path ({@code ?domain=%00}): PostgreSQL's text
+     * cannot hold it and refuses the query (SQLSTATE 22021). No name, address or title holds one, so the
+     * request is bad, wherever its text was going to be looked up.
+     */
+    private static boolean isTextPostgresCannotHold(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,17 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A form body whose percent escapes do not decode (found by HostileInputIT): the sender's mistake, so
- * 400, and the value typed into the field never reaches the log (the form parser's exception quotes it).
+ * Input no reader could mean (found by HostileInputIT): a form body whose percent escapes do not decode,
+ * a NUL character that PostgreSQL's text cannot hold. The sender's mistake, so 400, and the value typed
+ * into the field never reaches the log (the form parser's exception quotes it).
  */
 @QuarkusTest
-class UndecodableFormTest {
+class UnreadableInputTest {
 
     @ParameterizedTest
     @CsvSource({
             "/notify, leakwatch_form, email=undecodable.marker%40example.org%F0%",
             "/notify, leakwatch_form, email=undecodable.marker%ZZ@example.org",
             "/admin/sign-in, leakwatch_admin_sign_in, username=admin&password=undecodable.marker%E9%",
+            "/admin/sign-in, leakwatch_admin_sign_in, username=undecodable.marker%00&password=a-password",
     })
     void aBrokenPercentEscapeIsABadRequestAndIsNotLogged(String path, String csrfCookie, String fields) {
         String csrf = "C".repeat(43);
@@ -32,5 +34,12 @@ class UndecodableFormTest {
             assertEquals(400, status);
             assertTrue(log.lines().stream().noneMatch(line -> line.contains("undecodable.marker")), String.join("\n", log.lines()));
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/v1/breaches?domain=%00", "/api/v1/breach/a%00b", "/breaches/a%00b"})
+    void aNulCharacterIsABadRequest(String path) {
+        assertEquals(400, given().urlEncodingEnabled(false).header("X-Forwarded-For", AdminBrowser.newClientAddress()).get(path)
+                .statusCode());
     }
 }
