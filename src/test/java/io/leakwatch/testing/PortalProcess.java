@@ -52,6 +52,15 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** The operating system's id of the portal's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
