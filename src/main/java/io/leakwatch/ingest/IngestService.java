@@ -26,6 +26,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +51,7 @@ public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
     private static final long PROGRESS_WRITE_INTERVAL_NANOS = 500_000_000L;
+    private static final Duration STORE_GIVE_UP = Duration.ofMinutes(15);
 
     private final UploadRecords records;
     private final BreachRegistry breaches;
@@ -214,14 +217,19 @@ public class IngestService {
         try {
             StagingJob.Result result = job.run(report -> {
                 if (System.nanoTime() - lastWrite[0] > PROGRESS_WRITE_INTERVAL_NANOS) {
-                    records.progress(id, report);
                     lastWrite[0] = System.nanoTime();
+                    try {
+                        records.progress(id, report);
+                    } catch (RuntimeException e) { // progress is only shown; staging goes on without the database
+                        LOG.warnf("Could not record the progress of upload %s: %s", id, e.getMessage());
+                    }
                 }
             }, () -> cancelRequests.contains(id));
-            records.staged(id, result.report(), new UploadOptions(options.target(), options.identifierType(), result.columns()));
+            untilStored("Recording upload " + id + " as staged", () -> records.staged(id, result.report(),
+                    new UploadOptions(options.target(), options.identifierType(), result.columns())));
             LOG.infof("Upload %s staged: %d lines in %.1f s", id, result.report().linesRead, (System.nanoTime() - started) / 1e9);
-            audit.record(upload.createdBy, AuditAction.UPLOAD_STAGED, "upload " + id + ": " + result.report().linesAccepted
-                    + " lines accepted, " + result.report().rejected() + " rejected", "");
+            untilStored("Auditing upload " + id, () -> audit.record(upload.createdBy, AuditAction.UPLOAD_STAGED, "upload " + id + ": "
+                    + result.report().linesAccepted + " lines accepted, " + result.report().rejected() + " rejected", ""));
         } catch (StagingJob.CancellationException e) {
             records.ended(id, UploadState.CANCELLED, null);
             deleteFiles(id);
@@ -281,11 +289,15 @@ public class IngestService {
                     id, generation, (merged - started) / 1e9, (System.nanoTime() - merged) / 1e9);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Publishing upload %s failed", id);
-            generations.discard(generation);
-            records.publishAbandoned(id);
-            return;
+            // PostgreSQL may have gone away after the switch committed: then the generation is served, whole.
+            if (!untilStored("Reading generation " + generation, () -> generations.wasPublished(generation))) {
+                untilStored("Discarding generation " + generation, () -> generations.discard(generation));
+                untilStored("Returning upload " + id + " to staged", () -> records.publishAbandoned(id));
+                return;
+            }
         }
-        audit.record(upload.createdBy, AuditAction.UPLOAD_PUBLISHED, "upload " + id + ", generation " + generation, "");
+        untilStored("Auditing upload " + id, () -> audit.record(upload.createdBy, AuditAction.UPLOAD_PUBLISHED,
+                "upload " + id + ", generation " + generation, ""));
         if (recordPublished(id)) {
             accountsPublished.fireAsync(new AccountsPublished(id, upload.breachId, generation));
         }
@@ -303,7 +315,7 @@ public class IngestService {
         } catch (IOException e) {
             LOG.warnf("Could not delete the staged files of upload %s: %s", id, e.getMessage());
         }
-        records.published(id, alertsPending);
+        untilStored("Recording upload " + id + " as published", () -> records.published(id, alertsPending));
         return alertsPending;
     }
 
@@ -344,10 +356,46 @@ public class IngestService {
     }
 
     private void fail(UUID id, String message) {
-        records.ended(id, UploadState.FAILED, message);
-        records.find(id).ifPresent(upload -> audit.record(upload.createdBy, AuditAction.UPLOAD_FAILED,
-                "upload " + id + ": " + message, ""));
+        untilStored("Recording upload " + id + " as failed", () -> records.ended(id, UploadState.FAILED, message));
+        untilStored("Auditing upload " + id, () -> records.find(id).ifPresent(upload -> audit.record(upload.createdBy,
+                AuditAction.UPLOAD_FAILED, "upload " + id + ": " + message, "")));
         deleteFiles(id);
+    }
+
+    /**
+     * Runs a step of an upload's bookkeeping in PostgreSQL until it succeeds. Left undone while the
+     * database is away (restarting, failing over), it would leave an upload staging or publishing, or a
+     * generation staged that blocks every later publish, until the portal restarts. The thread waits,
+     * doubling the pause up to half a minute; after {@link #STORE_GIVE_UP} it gives up, and the next
+     * start clears what is left.
+     */
+    private void untilStored(String what, Runnable step) {
+        untilStored(what, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    private <T> T untilStored(String what, Supplier<T> step) {
+        long giveUpAt = System.nanoTime() + STORE_GIVE_UP.toNanos();
+        long pauseMillis = 1000;
+        while (true) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > giveUpAt) {
+                    throw e;
+                }
+                LOG.warnf("%s failed, trying again in %d s: %s", what, pauseMillis / 1000, e.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 30_000);
+            }
+        }
     }
 
     private void deleteFiles(UUID id) {
