@@ -19,11 +19,10 @@ public final class CommandInQuarkus {
     }
 
     public static int run(Class<? extends QuarkusApplication> application, String... args) {
-        System.setProperty("quarkus.http.host-enabled", "false");
         System.setProperty("quarkus.http.access-log.enabled", "false");
         System.setProperty("quarkus.log.level", "WARN"); // a command prints its own outcome
         System.setProperty("quarkus.log.category.\"io.micrometer\".level", "ERROR");
-        System.setProperty("leakwatch.index.serving", "false");
+        System.setProperty("leakwatch.index.serving", "false"); // no HTTP either: see application.properties
         Optional<EmbeddedDatabase> embedded = DatabaseSelection.fromEnvironment().startIfEmbedded();
         AtomicInteger exitCode = new AtomicInteger(1);
         try {

@@ -3,16 +3,16 @@ package io.leakwatch.admin;
 import io.leakwatch.admin.account.AdminAccounts;
 import io.leakwatch.admin.account.InvalidAdminInput;
 import io.leakwatch.admin.token.AdminApiTokens;
+import io.leakwatch.index.IndexConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * At the start of the portal: creates the first admin from {@code LEAKWATCH_ADMIN_USERNAME} and
  * {@code LEAKWATCH_ADMIN_PASSWORD} when no admin exists yet, and accepts {@code LEAKWATCH_ADMIN_TOKEN}.
- * There is never a default account. Commands such as {@code admin add} run without HTTP and skip this,
+ * There is never a default account. Commands such as {@code admin add} do not serve, and skip this,
  * so that running one from a shell with other variables cannot change the serving portal's token.
  */
 @ApplicationScoped
@@ -23,18 +23,17 @@ public class AdminBootstrap {
     private final AdminConfig config;
     private final AdminAccounts accounts;
     private final AdminApiTokens tokens;
-    private final boolean servesHttp;
+    private final boolean serving;
 
-    public AdminBootstrap(AdminConfig config, AdminAccounts accounts, AdminApiTokens tokens,
-                          @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean servesHttp) {
+    public AdminBootstrap(AdminConfig config, AdminAccounts accounts, AdminApiTokens tokens, IndexConfig indexConfig) {
         this.config = config;
         this.accounts = accounts;
         this.tokens = tokens;
-        this.servesHttp = servesHttp;
+        this.serving = indexConfig.serving();
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!servesHttp) {
+        if (!serving) {
             return;
         }
         config.token().filter(token -> !token.isEmpty()).ifPresent(tokens::acceptEnvironmentToken);

@@ -14,9 +14,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
-/** A breach in the catalogue; its identifiers live in the hash index under its id. */
+/**
+ * A breach in the catalogue; its identifiers live in the hash index under its id. Its states are
+ * changed only by {@link BreachRegistry}: a staged generation will publish its data ({@code pendingIn})
+ * or take it out ({@code removalPendingIn}), and when that generation is published the breach is
+ * published ({@code publishedIn}) or removed ({@code removedIn}).
+ */
 @Entity
 @Table(name = "breach")
 public class Breach extends PanacheEntityBase {
@@ -68,9 +72,23 @@ public class Breach extends PanacheEntityBase {
     @Column(name = "removal_pending_in")
     public Integer removalPendingIn;
 
+    /** Where a breach is in its life. */
+    public enum Status {
+        /** Created, its data not published (yet). */
+        NOT_PUBLISHED,
+        /** Published by a generation and not removed since: in the public catalogue. */
+        PUBLIC,
+        /** Taken out of the index by a generation. */
+        REMOVED
+    }
+
+    public Status status() {
+        return statusOnce(null);
+    }
+
     /** In the public catalogue: published by a generation and not removed since. */
     public boolean isPublic() {
-        return publishedIn != null && removedIn == null;
+        return status() == Status.PUBLIC;
     }
 
     /**
@@ -79,9 +97,16 @@ public class Breach extends PanacheEntityBase {
      * switch.
      */
     public boolean isPublicIn(int generation) {
-        boolean published = publishedIn != null || Objects.equals(pendingIn, generation);
-        boolean removed = removedIn != null || Objects.equals(removalPendingIn, generation);
-        return published && !removed;
+        return statusOnce(generation) == Status.PUBLIC;
+    }
+
+    /** The status once {@code generation} is published (null: now). */
+    private Status statusOnce(Integer generation) {
+        if (removedIn != null || (generation != null && generation.equals(removalPendingIn))) {
+            return Status.REMOVED;
+        }
+        boolean published = publishedIn != null || (generation != null && generation.equals(pendingIn));
+        return published ? Status.PUBLIC : Status.NOT_PUBLISHED;
     }
 
     /** Whether an anonymous account search may name it: HIBP's rule for public range results. */

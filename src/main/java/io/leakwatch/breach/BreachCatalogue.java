@@ -1,5 +1,6 @@
 package io.leakwatch.breach;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -8,30 +9,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads of the public breach catalogue. */
+/** Reads of the public breach catalogue; what is public is {@link Breach#isPublic()}'s to say. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class BreachCatalogue {
 
+    private static final Sort NEWEST_FIRST = Sort.descending("breachDate").and("name");
+
     public List<Breach> publicBreaches(Optional<String> domain) {
-        String publicOnly = "publishedIn is not null and removedIn is null";
-        return domain.filter(d -> !d.isBlank())
-                .map(d -> Breach.<Breach>list(publicOnly + " and lower(domain) = ?1 order by name", d.toLowerCase()))
-                .orElseGet(() -> Breach.list(publicOnly + " order by name"));
+        List<Breach> breaches = domain.filter(d -> !d.isBlank())
+                .map(d -> Breach.<Breach>list("lower(domain) = ?1", Sort.by("name"), d.toLowerCase(Locale.ROOT)))
+                .orElseGet(() -> Breach.listAll(Sort.by("name")));
+        return breaches.stream().filter(Breach::isPublic).toList();
     }
 
     public Optional<Breach> publicBreach(String name) {
-        return Breach.<Breach>find("lower(name) = ?1", name.toLowerCase()).firstResultOptional()
+        return Breach.<Breach>find("lower(name) = ?1", name.toLowerCase(Locale.ROOT)).firstResultOptional()
                 .filter(Breach::isPublic);
     }
 
     /** What the public pages list: public breaches that are not retired, newest first. */
     public List<Breach> shownBreaches() {
-        return Breach.list("publishedIn is not null and removedIn is null and retired = false order by breachDate desc, name");
+        return Breach.<Breach>listAll(NEWEST_FIRST).stream().filter(BreachCatalogue::isShown).toList();
     }
 
     public Optional<Breach> shownBreach(String name) {
-        return publicBreach(name).filter(breach -> !breach.retired);
+        return publicBreach(name).filter(BreachCatalogue::isShown);
     }
 
     /** Every breach that an anonymous account search may show, newest first. */
@@ -45,12 +48,16 @@ public class BreachCatalogue {
             return List.of();
         }
         List<String> lowerCased = names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
-        return Breach.<Breach>list("lower(name) in ?1 order by breachDate desc, name", lowerCased).stream()
+        return Breach.<Breach>list("lower(name) in ?1", NEWEST_FIRST, lowerCased).stream()
                 .filter(Breach::isListedInAccountSearch)
                 .toList();
     }
 
     public List<Breach> all() {
         return Breach.listAll();
+    }
+
+    private static boolean isShown(Breach breach) {
+        return breach.isPublic() && !breach.retired;
     }
 }

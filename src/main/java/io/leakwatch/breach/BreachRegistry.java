@@ -1,6 +1,9 @@
 package io.leakwatch.breach;
 
+import io.leakwatch.index.GenerationDiscarded;
+import io.leakwatch.index.GenerationPublished;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -10,7 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Changes to the breach catalogue made by admins and by publishing. */
+/**
+ * Changes to the breach catalogue made by admins and by publishing: the one place that changes a
+ * breach's states (see {@link Breach}). A generation that will publish or remove a breach's data is
+ * recorded here while it is staged; when the index publishes or discards that generation, the breach
+ * follows in the same transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class BreachRegistry {
@@ -99,5 +107,19 @@ public class BreachRegistry {
     public void removeWith(long breachId, int generation) {
         Breach breach = Breach.findById(breachId);
         breach.removalPendingIn = generation;
+    }
+
+    /** The generation is published: the breaches it publishes are public, those it removes are removed. */
+    void onGenerationPublished(@Observes GenerationPublished published) {
+        Instant now = Instant.now();
+        Breach.update("publishedIn = ?1, pendingIn = null, modifiedAt = ?2 where pendingIn = ?1", published.generation(), now);
+        Breach.update("removedIn = ?1, removalPendingIn = null, modifiedAt = ?2 where removalPendingIn = ?1",
+                published.generation(), now);
+    }
+
+    /** The generation is discarded: the breaches waiting for it stay as they were. */
+    void onGenerationDiscarded(@Observes GenerationDiscarded discarded) {
+        Breach.update("pendingIn = null where pendingIn = ?1", discarded.generation());
+        Breach.update("removalPendingIn = null where removalPendingIn = ?1", discarded.generation());
     }
 }

@@ -31,6 +31,11 @@ public record BreachView(String name, String title, String domain, String date, 
         return "/breaches/" + name;
     }
 
+    /** The description's text without markup, for plain-text mail. */
+    public String descriptionText() {
+        return BreachDescription.text(description.getValue());
+    }
+
     /** The slugs separated by spaces, as the result page's script reads them. */
     public String dataClassSlugs() {
         return String.join(" ", dataClasses.stream().map(DataClassLink::slug).toList());

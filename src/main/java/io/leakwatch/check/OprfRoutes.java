@@ -82,7 +82,10 @@ public class OprfRoutes {
         }
     }
 
+    private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+
     private final OprfBuckets buckets;
+    private final FinishedBodies finishedBodies;
     private final OprfKeys keys;
     private final AccountSearchNames names;
     private final RateLimiter limiter;
@@ -92,9 +95,10 @@ public class OprfRoutes {
     private final String cacheControl;
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
 
-    public OprfRoutes(OprfBuckets buckets, OprfKeys keys, AccountSearchNames names, RateLimiter limiter, OprfConfig config,
+    public OprfRoutes(OprfBuckets buckets, FinishedBodies finishedBodies, OprfKeys keys, AccountSearchNames names, RateLimiter limiter, OprfConfig config,
                       IndexConfig indexConfig, ObjectMapper mapper, MeterRegistry registry) {
         this.buckets = buckets;
+        this.finishedBodies = finishedBodies;
         this.keys = keys;
         this.names = names;
         this.limiter = limiter;
@@ -150,11 +154,11 @@ public class OprfRoutes {
                 .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .putHeader(HttpHeaders.VARY, "Accept-Encoding");
         String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && RangeRoutes.matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null && FinishedBodies.etagMatches(ifNoneMatch, etag)) {
             response.setStatusCode(304).end();
             return;
         }
-        RangeRoutes.send(context, "application/json", served.body(Integer.parseInt(bucket, 16), names.listing()));
+        finishedBodies.send(response, APPLICATION_JSON, served.body(Integer.parseInt(bucket, 16), names.listing()));
     }
 
     @Route(path = "/api/v1/oprf/check", methods = {Route.HttpMethod.POST, Route.HttpMethod.OPTIONS})

@@ -5,19 +5,20 @@ import io.leakwatch.index.HashKind;
 import io.leakwatch.index.IndexConfig;
 import io.leakwatch.index.RangeBody;
 import io.leakwatch.index.ServedIndex;
-import io.netty.buffer.Unpooled;
+import io.leakwatch.web.ConfiguredHeaders;
+import io.leakwatch.web.RequestOriginFilter;
+import io.leakwatch.web.TrustedProxies;
 import io.quarkus.vertx.web.Route;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.nio.ByteBuffer;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
@@ -30,26 +31,72 @@ import java.util.random.RandomGenerator;
  * checked through the oblivious check ({@link OprfRoutes}) alone.
  *
  * <p>Reactive routes on the event loop: each request is one positional read of one bucket from the
- * served generation file and a body written straight from it.
+ * served generation file and a body written straight from it. A well-formed password range request
+ * is answered {@linkplain FinishedBodies#routeAhead ahead of Quarkus's handlers}; errors, preflights
+ * and account searches take the regular way (access log, rate limit).
  */
 @ApplicationScoped
 public class RangeRoutes {
 
     private static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    private static final String PASSWORD_RANGE_PATH = "/range/";
+    private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain");
+    private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence ANY_ORIGIN = HttpHeaders.createOptimized("*");
+    private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
     static final String ACCOUNT_SEARCH_OFF = "The unsalted account search is off on this portal: anyone could download its"
             + " buckets and test any list of identifiers against them. Check an account with the oblivious check,"
             + " POST /api/v1/oprf/check (see /developers).";
 
     private final ServedIndex servedIndex;
     private final AccountSearchNames accountSearchNames;
-    private final String cacheControl;
+    private final FinishedBodies finishedBodies;
+    private final RangeMetrics metrics;
+    private final ConfiguredHeaders.HeaderValues getHeaders;
+    private final ConfiguredHeaders.HeaderValues headHeaders;
     private final boolean accountSearchEmails;
+    private final TrustedProxies trustedProxies;
 
-    public RangeRoutes(ServedIndex servedIndex, AccountSearchNames accountSearchNames, IndexConfig config) {
+    public RangeRoutes(ServedIndex servedIndex, AccountSearchNames accountSearchNames, FinishedBodies finishedBodies,
+                       RangeMetrics metrics, ConfiguredHeaders configuredHeaders, TrustedProxies trustedProxies,
+                       IndexConfig config) {
+        this.trustedProxies = trustedProxies;
         this.servedIndex = servedIndex;
-        this.accountSearchNames = accountSearchNames;
-        this.cacheControl = "public, max-age=" + config.rangeMaxAge().toSeconds();
         this.accountSearchEmails = config.accountSearchEmails();
+        this.accountSearchNames = accountSearchNames;
+        this.finishedBodies = finishedBodies;
+        this.metrics = metrics;
+        this.getHeaders = configuredHeaders.forRequest(PASSWORD_RANGE_PATH + "00000", HttpMethod.GET);
+        this.headHeaders = configuredHeaders.forRequest(PASSWORD_RANGE_PATH + "00000", HttpMethod.HEAD);
+    }
+
+    void routePasswordRangesAhead(@Observes Router router) {
+        FinishedBodies.routeAhead(router, PASSWORD_RANGE_PATH + "*", this::passwordRangeAhead);
+    }
+
+    /**
+     * The way nearly every {@code /range} request takes: a well-formed GET or HEAD of a served
+     * generation is answered here, counted in {@link RangeMetrics} and not written to the access log.
+     * Anything else goes on to {@link #passwordRange}, the regular way.
+     */
+    void passwordRangeAhead(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        HttpMethod method = request.method();
+        String path = request.path();
+        ServedIndex.Snapshot snapshot = servedIndex.snapshot();
+        HashKind kind = (method == HttpMethod.GET || method == HttpMethod.HEAD) ? passwordKind(request) : null;
+        if (kind == null || snapshot == null || path.length() != PASSWORD_RANGE_PATH.length() + HashKind.PREFIX_HEX_LENGTH
+                || !isHexAt(path, PASSWORD_RANGE_PATH.length(), HashKind.PREFIX_HEX_LENGTH)) {
+            context.next();
+            return;
+        }
+        HttpServerResponse response = context.response();
+        (method == HttpMethod.HEAD ? headHeaders : getHeaders).addTo(response.headers());
+        response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
+        if (trustedProxies.reachedOverTls(request)) {
+            response.putHeader(STRICT_TRANSPORT_SECURITY, RequestOriginFilter.STRICT_TRANSPORT_SECURITY);
+        }
+        answerPasswordRange(context, snapshot, kind, parseHex(path, PASSWORD_RANGE_PATH.length()));
     }
 
     @Route(regex = "/range/([^/]*)")
@@ -59,17 +106,12 @@ public class RangeRoutes {
             return;
         }
         String prefix = context.pathParam("param0");
-        if (!isHex(prefix, 5)) {
+        if (!isHex(prefix, HashKind.PREFIX_HEX_LENGTH)) {
             badRequest(response, "The hash prefix must be exactly 5 hexadecimal characters.");
             return;
         }
-        String mode = context.request().getParam("mode");
-        HashKind kind;
-        if (mode == null || mode.equalsIgnoreCase("sha1")) {
-            kind = HashKind.PASSWORD_SHA1;
-        } else if (mode.equalsIgnoreCase("ntlm")) {
-            kind = HashKind.PASSWORD_NTLM;
-        } else {
+        HashKind kind = passwordKind(context.request());
+        if (kind == null) {
             badRequest(response, "The mode must be sha1 or ntlm.");
             return;
         }
@@ -78,10 +120,16 @@ public class RangeRoutes {
             notReady(response);
             return;
         }
-        if (notModified(context, snapshot, kind)) {
+        answerPasswordRange(context, snapshot, kind, parseHex(prefix, 0));
+    }
+
+    private void answerPasswordRange(RoutingContext context, ServedIndex.Snapshot snapshot, HashKind kind, int prefix) {
+        HttpServerResponse response = context.response();
+        if (finishedBodies.notModified(context.request(), response, finishedBodies.validators(snapshot.generation(), kind))) {
+            metrics.notModified(kind);
             return;
         }
-        ByteBuffer body = snapshot.file(kind).bucket(Integer.parseInt(prefix, 16));
+        ByteBuffer body = snapshot.file(kind).bucket(prefix);
         if (wantsPadding(context)) {
             byte[] unpadded = new byte[body.remaining()];
             body.get(unpadded);
@@ -89,7 +137,17 @@ public class RangeRoutes {
             int padding = RangeBody.paddingFor(RangeBody.passwordBodyEntries(unpadded), random);
             body = ByteBuffer.wrap(RangeBody.padPasswordBody(kind, unpadded, padding, random));
         }
-        send(context, "text/plain", body);
+        finishedBodies.send(response, TEXT_PLAIN, body);
+        metrics.served(kind);
+    }
+
+    /** SHA-1 unless {@code ?mode=} says otherwise; null for an unknown mode. */
+    private static HashKind passwordKind(HttpServerRequest request) {
+        String mode = request.query() == null ? null : request.getParam("mode");
+        if (mode == null || mode.equalsIgnoreCase("sha1")) {
+            return HashKind.PASSWORD_SHA1;
+        }
+        return mode.equalsIgnoreCase("ntlm") ? HashKind.PASSWORD_NTLM : null;
     }
 
     @Route(regex = "/api/v1/range/search/([^/]*)")
@@ -112,15 +170,16 @@ public class RangeRoutes {
             notReady(response);
             return;
         }
-        if (notModified(context, snapshot, HashKind.ACCOUNT)) {
+        if (finishedBodies.notModified(context.request(), response,
+                finishedBodies.validators(snapshot.generation(), HashKind.ACCOUNT))) {
             return;
         }
-        int bucketPrefix = Integer.parseInt(prefix.substring(0, 5), 16);
+        int bucketPrefix = parseHex(prefix, 0);
         Character sixth = prefix.length() == 6 ? prefix.charAt(5) : null;
         ByteBuffer bucket = snapshot.file(HashKind.ACCOUNT).bucket(bucketPrefix);
         byte[] body = RangeBody.accountBody(bucketPrefix, sixth, bucket, accountSearchNames::nameOf, wantsPadding(context),
                 ThreadLocalRandom.current());
-        send(context, "application/json", ByteBuffer.wrap(body));
+        finishedBodies.send(response, APPLICATION_JSON, ByteBuffer.wrap(body));
     }
 
     /** GET and HEAD go on; OPTIONS is a CORS preflight; anything else is refused. */
@@ -150,47 +209,8 @@ public class RangeRoutes {
                 .end();
     }
 
-    /** Sets the validators of this generation, and answers 304 when the client already has it. */
-    private boolean notModified(RoutingContext context, ServedIndex.Snapshot snapshot, HashKind kind) {
-        String etag = "W/\"lw" + snapshot.generation().id() + "-" + kind.code() + "\"";
-        HttpServerResponse response = context.response()
-                .putHeader(HttpHeaders.ETAG, etag)
-                .putHeader(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)
-                        .format(snapshot.generation().publishedAt().atOffset(ZoneOffset.UTC)))
-                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .putHeader(HttpHeaders.VARY, "Accept-Encoding, Add-Padding");
-        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            response.setStatusCode(304).end();
-            return true;
-        }
-        return false;
-    }
-
-    /** If-None-Match uses weak comparison: a listed tag matches with or without its W/ mark. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        String opaque = etag.substring(2);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals(opaque)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean wantsPadding(RoutingContext context) {
         return "true".equalsIgnoreCase(context.request().getHeader("Add-Padding"));
-    }
-
-    /**
-     * The body is wrapped, not copied: a stored password body goes from the mapped generation file
-     * to the socket as it is.
-     */
-    static void send(RoutingContext context, String contentType, ByteBuffer body) {
-        context.response().setStatusCode(200)
-                .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-                .end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
     }
 
     static void badRequest(HttpServerResponse response, String reason) {
@@ -202,17 +222,27 @@ public class RangeRoutes {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("The index is loading; try again shortly.");
     }
 
-    /** ASCII hex only: Character.digit would also take full-width and other Unicode digits. */
     static boolean isHex(String value, int length) {
-        if (value == null || value.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
+        return value != null && value.length() == length && isHexAt(value, 0, length);
+    }
+
+    /** ASCII hex only: Character.digit would also take full-width and other Unicode digits. */
+    private static boolean isHexAt(String value, int from, int length) {
+        for (int i = from; i < from + length; i++) {
             char c = value.charAt(i);
             if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The bucket of the five hex digits at {@code from} (checked by {@link #isHexAt} first). */
+    private static int parseHex(String value, int from) {
+        int prefix = 0;
+        for (int i = from; i < from + HashKind.PREFIX_HEX_LENGTH; i++) {
+            prefix = (prefix << 4) | Character.digit(value.charAt(i), 16);
+        }
+        return prefix;
     }
 }

@@ -7,7 +7,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 /**
  * What exposure means, per data class and per risk level, in {@code messages/exposure_en.properties}
  * and {@code exposure_zh.properties}. {@link #steps} lists a data class's steps separated by {@code |},
- * in the order to take them.
+ * in the order to take them. The {@code brief} texts say it in a sentence or two each, for mails
+ * ({@link ExposureBrief}).
  */
 @MessageBundle(value = "exposure", locale = "en")
 public interface ExposureMessages {
@@ -25,6 +26,19 @@ public interface ExposureMessages {
 
     @Message
     String steps(DataClass dataClass);
+
+    @Message
+    String briefMeaning(DataClass dataClass);
+
+    @Message
+    String briefAdvice(DataClass dataClass);
+
+    /** For a data class this version does not know (stored by a newer one). */
+    @Message
+    String briefMeaningOther();
+
+    @Message
+    String briefAdviceOther();
 
     @Message
     String severity(Severity severity);

@@ -9,8 +9,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Thread pools for one bulk job (staging, merging), named for thread dumps and never blocking
- * shutdown, and the wait for their results.
+ * The portal's own threads: pools for one bulk job (staging, merging, matching) and single workers
+ * (the ingestion queue, the outbox), named for thread dumps and never blocking shutdown, and the wait
+ * for their results.
  */
 public final class DaemonPools {
 
@@ -25,11 +26,12 @@ public final class DaemonPools {
     /** A pool of {@code threads} threads; shut it down when the job ends. */
     public static ExecutorService fixed(String namePrefix, int threads) {
         AtomicInteger threadNumber = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, namePrefix + "-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(threads, task -> daemon(task, namePrefix + "-" + threadNumber.incrementAndGet()));
+    }
+
+    /** A pool of one thread named {@code name}, for a queue of jobs run one at a time; shut it down at the end. */
+    public static ExecutorService single(String name) {
+        return Executors.newSingleThreadExecutor(task -> daemon(task, name));
     }
 
     /** Waits for a task's result; its failure is thrown as the task threw it, an IOException included. */
@@ -51,6 +53,19 @@ public final class DaemonPools {
             }
             throw new IOException(e.getCause());
         }
+    }
+
+    /** Starts one thread named {@code name} for a task that ends by itself. */
+    public static Thread start(String name, Runnable task) {
+        Thread thread = daemon(task, name);
+        thread.start();
+        return thread;
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public static int cores() {

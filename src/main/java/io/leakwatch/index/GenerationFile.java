@@ -202,7 +202,7 @@ public final class GenerationFile {
             return ByteBuffer.allocate(0); // an empty bucket at the very end of the data
         }
         int position = (int) (start - chunkStarts[chunk]);
-        return chunks[chunk].slice(position, bucketLength(prefix)).asReadOnlyBuffer();
+        return chunks[chunk].slice(position, bucketLength(prefix)); // read-only, as the mapping is
     }
 
     public int bucketLength(int prefix) {

@@ -9,8 +9,9 @@ import java.time.Duration;
 public interface IndexConfig {
 
     /**
-     * Whether this process serves the index (the portal) rather than running a one-off command;
-     * only a serving process recovers abandoned staging and follows new generations.
+     * Whether this process is the portal rather than a one-off command: the one flag for it. Only a
+     * serving process listens for HTTP, recovers abandoned staging, follows new generations and runs
+     * the background jobs (uploads, alerts, mail, demo data, the first admin from the environment).
      */
     @WithDefault("true")
     boolean serving();
@@ -30,4 +31,12 @@ public interface IndexConfig {
      */
     @WithDefault("false")
     boolean accountSearchEmails();
+
+    /**
+     * The longest a starting node sends range requests to itself before readiness turns UP, so that
+     * its first clients meet compiled code; it stops earlier once the JIT compiler is quiet (0 turns
+     * the warm-up off).
+     */
+    @WithDefault("30S")
+    Duration rangeWarmUp();
 }

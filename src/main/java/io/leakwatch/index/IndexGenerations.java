@@ -1,6 +1,8 @@
 package io.leakwatch.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -18,7 +20,9 @@ import java.util.Map;
  * bucket versions each generation sees (schema in V2__hash_index.sql).
  *
  * <p>Plain JDBC rather than entities: buckets are opaque byte strings moved in bulk, and each
- * operation here is one short transaction whose atomicity the callers rely on.
+ * operation here is one short transaction whose atomicity the callers rely on. Publishing and
+ * discarding run in a JTA transaction, so that the features observing them change their own tables in
+ * the same one.
  */
 @ApplicationScoped
 public class IndexGenerations {
@@ -27,9 +31,14 @@ public class IndexGenerations {
             "first_generation <= ? AND (replaced_in IS NULL OR replaced_in > ?)";
 
     private final DataSource dataSource;
+    private final Event<GenerationPublished> publishedEvents;
+    private final Event<GenerationDiscarded> discardedEvents;
 
-    public IndexGenerations(DataSource dataSource) {
+    public IndexGenerations(DataSource dataSource, Event<GenerationPublished> publishedEvents,
+                            Event<GenerationDiscarded> discardedEvents) {
         this.dataSource = dataSource;
+        this.publishedEvents = publishedEvents;
+        this.discardedEvents = discardedEvents;
     }
 
     public Generation current() {
@@ -175,12 +184,14 @@ public class IndexGenerations {
     }
 
     /**
-     * Makes a staged generation the served one: one transaction that moves the pointer, marks the
-     * breaches it publishes, and retires the previous generation. Readers see either the old
-     * generation or the new one, never a mixture.
+     * Makes a staged generation the served one: one transaction that moves the pointer, retires the
+     * previous generation and, through {@link GenerationPublished}, lets the features that waited for
+     * it (breaches it publishes or removes) follow. Readers see either the old generation or the new
+     * one, never a mixture.
      */
+    @Transactional
     public void publish(int generation) {
-        inTransaction(connection -> {
+        inCallersTransaction(connection -> {
             int updated = execute(connection,
                     "UPDATE index_generation SET state = 'published', published_at = now() WHERE id = ? AND state = 'staging'",
                     generation);
@@ -190,23 +201,30 @@ public class IndexGenerations {
             execute(connection, "UPDATE index_generation SET state = 'superseded' WHERE state = 'published' AND id <> ?",
                     generation);
             execute(connection, "UPDATE index_current SET generation_id = ?", generation);
-            execute(connection, "UPDATE breach SET published_in = ?, pending_in = NULL, modified_at = now()"
-                    + " WHERE pending_in = ?", generation, generation);
-            execute(connection, "UPDATE breach SET removed_in = ?, removal_pending_in = NULL, modified_at = now()"
-                    + " WHERE removal_pending_in = ?", generation, generation);
+            return null;
         });
+        publishedEvents.fire(new GenerationPublished(generation));
     }
 
-    /** Drops a staged generation and everything staged in it; the served generation is untouched. */
+    /**
+     * Drops a staged generation and everything staged in it (and, through {@link GenerationDiscarded},
+     * what waited for it); the served generation is untouched. Does nothing to a generation that is
+     * not staged, a published one above all.
+     */
+    @Transactional
     public void discard(int generation) {
-        inTransaction(connection -> {
+        boolean staged = inCallersTransaction(connection -> {
+            if (execute(connection, "UPDATE index_generation SET state = 'discarded' WHERE id = ? AND state = 'staging'",
+                    generation) == 0) {
+                return false;
+            }
             execute(connection, "DELETE FROM index_bucket WHERE first_generation = ?", generation);
             execute(connection, "UPDATE index_bucket SET replaced_in = NULL WHERE replaced_in = ?", generation);
-            execute(connection, "UPDATE breach SET pending_in = NULL WHERE pending_in = ?", generation);
-            execute(connection, "UPDATE breach SET removal_pending_in = NULL WHERE removal_pending_in = ?", generation);
-            execute(connection, "UPDATE index_generation SET state = 'discarded' WHERE id = ? AND state = 'staging'",
-                    generation);
+            return true;
         });
+        if (staged) {
+            discardedEvents.fire(new GenerationDiscarded(generation));
+        }
     }
 
     /** Whether a generation was published (it may have been superseded since). */
@@ -255,20 +273,14 @@ public class IndexGenerations {
     }
 
     @FunctionalInterface
-    private interface TransactionWork {
-        void run(Connection connection) throws SQLException;
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
-    private void inTransaction(TransactionWork work) {
+    /** Runs statements in the caller's JTA transaction, which its observers join. */
+    private <T> T inCallersTransaction(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            return work.run(connection);
         } catch (SQLException e) {
             throw new IndexStorageException("Index transaction failed", e);
         }

@@ -119,6 +119,26 @@ public final class PackedBucket {
             return suffix;
         }
 
+        /**
+         * Moves past the entry of {@code hash}, a full hash of this reader's kind, if the bucket holds
+         * it: its value is read next. Once per reader: it stops at the first entry not before it.
+         */
+        public boolean seek(byte[] hash) {
+            byte[] wanted = Arrays.copyOfRange(hash, 2, hash.length);
+            while (hasNext()) {
+                int order = Arrays.compareUnsigned(nextSuffix(), wanted);
+                if (order >= 0) {
+                    return order == 0; // entries are sorted: past it, it is not here
+                }
+                if (kind.isPassword()) {
+                    count();
+                } else {
+                    breachIds();
+                }
+            }
+            return false;
+        }
+
         /** The occurrence count of a password entry just read with {@link #nextSuffix()}. */
         public long count() {
             return readVarint();

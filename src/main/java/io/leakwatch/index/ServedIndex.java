@@ -62,7 +62,7 @@ public class ServedIndex {
     }
 
     /** Serves the generation PostgreSQL names as current, if this node does not already. */
-    @Scheduled(every = "${leakwatch.index.poll-interval:5s}", delayed = "${leakwatch.index.poll-interval:5s}",
+    @Scheduled(identity = "index-follow", every = "${leakwatch.index.poll-interval}", delayed = "${leakwatch.index.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void refresh() {
         if (!serving) {

@@ -3,6 +3,7 @@ package io.leakwatch.index;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -12,34 +13,28 @@ import java.util.SplittableRandom;
 @ApplicationScoped
 public class SyntheticPasswordLoad implements QuarkusApplication {
 
-    private final IndexGenerations generations;
     private final BucketMerger merger;
     private final IndexPublisher publisher;
 
-    public SyntheticPasswordLoad(IndexGenerations generations, BucketMerger merger, IndexPublisher publisher) {
-        this.generations = generations;
+    public SyntheticPasswordLoad(BucketMerger merger, IndexPublisher publisher) {
         this.merger = merger;
         this.publisher = publisher;
     }
 
     @Override
-    public int run(String... args) {
+    public int run(String... args) throws IOException {
         long entries = Long.parseLong(args[0]);
         int buckets = Integer.parseInt(args[1]);
         long seed = Long.parseLong(args[2]);
         long start = System.nanoTime();
-        int generation = generations.beginStaging("synthetic passwords");
-        try {
-            merger.merge(generation, HashKind.PASSWORD_SHA1, new RandomEntries(entries, buckets, seed));
-        } catch (RuntimeException e) {
-            generations.discard(generation);
-            throw e;
-        }
-        long staged = System.nanoTime();
-        publisher.publish(generation);
+        long[] staged = new long[1];
+        int generation = publisher.publish("synthetic passwords", building -> {
+            merger.merge(building, HashKind.PASSWORD_SHA1, new RandomEntries(entries, buckets, seed));
+            staged[0] = System.nanoTime();
+        });
         long published = System.nanoTime();
         System.out.printf("Published generation %d: %d entries over %d buckets; staged in %.1f s, published in %.1f s%n",
-                generation, entries, buckets, (staged - start) / 1e9, (published - staged) / 1e9);
+                generation, entries, buckets, (staged[0] - start) / 1e9, (published - staged[0]) / 1e9);
         return 0;
     }
 

@@ -59,7 +59,11 @@ public class AdminBreachesResource {
     /** A breach as the admin list shows it. */
     public record BreachRow(String name, String title, String status, long pwnCount) {
         static BreachRow of(Breach breach) {
-            String status = breach.removedIn != null ? "removed" : breach.publishedIn != null ? "published" : "not published";
+            String status = switch (breach.status()) {
+                case NOT_PUBLISHED -> "not published";
+                case PUBLIC -> "published";
+                case REMOVED -> "removed";
+            };
             return new BreachRow(breach.name, breach.title, status, breach.pwnCount);
         }
     }
@@ -135,9 +139,8 @@ public class AdminBreachesResource {
     @GET
     @Path("/uploads/{id}")
     public TemplateInstance upload(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
-        UploadView view = uploads.view(existing(id));
-        boolean active = !UploadState.ofWireName(view.state()).isEnded() && !view.state().equals("staged");
-        return Templates.upload(admin(), view, active, notice);
+        Upload upload = existing(id);
+        return Templates.upload(admin(), uploads.view(upload), upload.state.isInProgress(), notice);
     }
 
     @POST

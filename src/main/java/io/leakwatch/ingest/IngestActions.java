@@ -23,22 +23,24 @@ import java.util.UUID;
 
 /**
  * What an admin can do with breaches and uploads, the same from the pages and the automation API:
- * each action is validated here, carried out by the ingestion service and written to the audit log
+ * each action is validated here, carried out by the receiver or the job queue and written to the audit log
  * with who asked and from where.
  */
 @RequestScoped
 public class IngestActions {
 
     private final BreachRegistry breaches;
-    private final IngestService ingest;
+    private final UploadReceiver receiver;
+    private final IngestWorker worker;
     private final AuditLog audit;
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
 
-    public IngestActions(BreachRegistry breaches, IngestService ingest, AuditLog audit, SecurityIdentity identity,
-                         HttpServerRequest request) {
+    public IngestActions(BreachRegistry breaches, UploadReceiver receiver, IngestWorker worker, AuditLog audit,
+                         SecurityIdentity identity, HttpServerRequest request) {
         this.breaches = breaches;
-        this.ingest = ingest;
+        this.receiver = receiver;
+        this.worker = worker;
         this.audit = audit;
         this.identity = identity;
         this.request = request;
@@ -106,9 +108,9 @@ public class IngestActions {
             type = typeName == null || typeName.isBlank() ? IdentifierType.EMAIL : accountType(typeName);
         }
         ColumnMapping mapping = columnMapping(columns, dataClassColumns);
-        Upload upload = ingest.create(breach, format, new UploadOptions(target, type, mapping), actor());
+        Upload upload = receiver.create(breach, format, new UploadOptions(target, type, mapping), actor());
         try {
-            upload = ingest.receive(upload.id, body, declaredBytes);
+            upload = receiver.receive(upload.id, body, declaredBytes);
         } catch (IngestException e) {
             record(AuditAction.UPLOAD_REFUSED, breach.name + " " + format.wireName() + ": " + e.getMessage());
             throw new Refused(e instanceof StagingDisk.DiskFullException ? INSUFFICIENT_STORAGE : 400, e.getMessage());
@@ -119,27 +121,27 @@ public class IngestActions {
     }
 
     public void publish(UUID id) {
-        if (!ingest.publish(id)) {
+        if (!worker.publish(id)) {
             throw new Refused(409, "Only a staged upload can be published.");
         }
         record(AuditAction.UPLOAD_PUBLISH_REQUESTED, "upload " + id);
     }
 
     public void discard(UUID id) {
-        if (!ingest.discard(id)) {
+        if (!worker.discard(id)) {
             throw new Refused(409, "Only a staged upload can be discarded; cancel one that is staging.");
         }
         record(AuditAction.UPLOAD_DISCARDED, "upload " + id);
     }
 
     public void cancel(UUID id) {
-        ingest.cancel(id);
+        worker.cancel(id);
         record(AuditAction.UPLOAD_CANCELLED, "upload " + id);
     }
 
     public void remove(String breachName) {
         Breach breach = breach(breachName);
-        ingest.remove(breach, actor());
+        worker.remove(breach, actor());
         record(AuditAction.BREACH_REMOVAL_REQUESTED, breach.name);
     }
 

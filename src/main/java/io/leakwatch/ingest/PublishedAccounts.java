@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What notifications read of a publish: the account hashes (SHA-1 of normalised identifiers, in
- * ascending order) that an upload added to its breach, kept on disk until alerting is done, so that a
- * crash between publishing and alerting loses no alert.
+ * What notifications read of a publish, and all they read of ingestion: the account hashes (SHA-1 of
+ * normalised identifiers, in ascending order) that an upload added to its breach, kept on disk until
+ * alerting is done, so that a crash between publishing and alerting loses no alert.
  */
 @ApplicationScoped
 public class PublishedAccounts {
 
-    private final IngestService ingest;
     private final UploadRecords records;
+    private final UploadFiles files;
 
-    public PublishedAccounts(IngestService ingest, UploadRecords records) {
-        this.ingest = ingest;
+    public PublishedAccounts(UploadRecords records, UploadFiles files) {
         this.records = records;
+        this.files = files;
     }
 
     /** Published uploads whose accounts have not been matched against subscribers yet, oldest first. */
@@ -32,12 +32,13 @@ public class PublishedAccounts {
 
     /** The upload's account hashes, streamed; close the result when done. */
     public AccountHashes accounts(UUID uploadId) throws IOException {
-        return new AccountHashes(ingest.publishedAccounts(uploadId));
+        return new AccountHashes(files.accounts(uploadId));
     }
 
     /** Every subscriber in the upload's accounts has been alerted (or queued): the hashes are deleted. */
     public void alertsDone(UUID uploadId) {
-        ingest.alertsDone(uploadId);
+        records.alertsDone(uploadId);
+        files.delete(uploadId);
     }
 
     /** SHA-1 account hashes (20 bytes each) in ascending order. */

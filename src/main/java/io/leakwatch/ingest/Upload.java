@@ -2,6 +2,7 @@ package io.leakwatch.ingest;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,7 +22,8 @@ public class Upload extends PanacheEntityBase {
     public String format;
     /** UploadOptions as JSON. */
     public String options;
-    public String state;
+    @Convert(converter = UploadState.Column.class)
+    public UploadState state;
     @Column(name = "created_by")
     public String createdBy = "";
     @Column(name = "created_at")
@@ -55,8 +57,4 @@ public class Upload extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
-
-    public UploadState uploadState() {
-        return UploadState.ofWireName(state);
-    }
 }

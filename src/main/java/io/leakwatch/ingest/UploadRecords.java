@@ -3,6 +3,8 @@ package io.leakwatch.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leakwatch.admin.audit.AuditAction;
+import io.leakwatch.admin.audit.AuditLog;
 import io.leakwatch.breach.Breach;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,10 +25,12 @@ public class UploadRecords {
 
     private final ObjectMapper json;
     private final IngestConfig config;
+    private final AuditLog audit;
 
-    public UploadRecords(ObjectMapper json, IngestConfig config) {
+    public UploadRecords(ObjectMapper json, IngestConfig config, AuditLog audit) {
         this.json = json;
         this.config = config;
+        this.audit = audit;
     }
 
     public Upload create(Breach breach, IngestFormat format, UploadOptions options, String actor) {
@@ -35,7 +39,7 @@ public class UploadRecords {
         upload.breachId = breach.id;
         upload.format = format.wireName();
         upload.options = write(options);
-        upload.state = UploadState.UPLOADING.wireName();
+        upload.state = UploadState.UPLOADING;
         upload.createdBy = actor;
         upload.expiresAt = Instant.now().plus(config.stagedExpiry());
         upload.persist();
@@ -51,25 +55,25 @@ public class UploadRecords {
     }
 
     public List<Upload> inState(UploadState state) {
-        return Upload.list("state", state.wireName());
+        return Upload.list("state", state);
     }
 
     /** Moves an upload from one state to another; false if it was no longer in {@code from}. */
     public boolean transition(UUID id, UploadState from, UploadState to) {
         return Upload.update("state = ?1, updatedAt = ?2 where id = ?3 and state = ?4",
-                to.wireName(), Instant.now(), id, from.wireName()) == 1;
+                to, Instant.now(), id, from) == 1;
     }
 
     public void uploaded(UUID id, long bytes) {
         Upload upload = Upload.findById(id);
         upload.uploadBytes = bytes;
-        upload.state = UploadState.QUEUED.wireName();
+        upload.state = UploadState.QUEUED;
         upload.updatedAt = Instant.now();
     }
 
     public void stagingStarted(UUID id) {
         Upload upload = Upload.findById(id);
-        upload.state = UploadState.STAGING.wireName();
+        upload.state = UploadState.STAGING;
         upload.startedAt = Instant.now();
         upload.updatedAt = upload.startedAt;
     }
@@ -84,7 +88,7 @@ public class UploadRecords {
         Upload upload = Upload.findById(id);
         copyReport(upload, report);
         upload.options = write(options);
-        upload.state = UploadState.STAGED.wireName();
+        upload.state = UploadState.STAGED;
         upload.finishedAt = Instant.now();
         upload.updatedAt = upload.finishedAt;
         upload.expiresAt = upload.finishedAt.plus(config.stagedExpiry());
@@ -92,12 +96,19 @@ public class UploadRecords {
 
     public void ended(UUID id, UploadState state, String error) {
         Upload upload = Upload.findById(id);
-        upload.state = state.wireName();
+        upload.state = state;
         upload.error = error;
         upload.updatedAt = Instant.now();
         if (upload.finishedAt == null) {
             upload.finishedAt = upload.updatedAt;
         }
+    }
+
+    /** Ended as failed, for {@code reason} (the admin reads it), and so written to the audit log. */
+    public void failed(UUID id, String reason) {
+        ended(id, UploadState.FAILED, reason);
+        Upload upload = Upload.findById(id);
+        audit.record(upload.createdBy, AuditAction.UPLOAD_FAILED, "upload " + id + ": " + reason, "");
     }
 
     /** Published; its accounts, if any, wait for notifications to match them. */
@@ -116,7 +127,7 @@ public class UploadRecords {
 
     public void publishing(UUID id, int generation) {
         Upload upload = Upload.findById(id);
-        upload.state = UploadState.PUBLISHING.wireName();
+        upload.state = UploadState.PUBLISHING;
         upload.generationId = generation;
         upload.updatedAt = Instant.now();
     }
@@ -124,7 +135,7 @@ public class UploadRecords {
     /** A publish that did not complete: the upload is staged again and can be published later. */
     public void publishAbandoned(UUID id) {
         Upload upload = Upload.findById(id);
-        upload.state = UploadState.STAGED.wireName();
+        upload.state = UploadState.STAGED;
         upload.generationId = null;
         upload.updatedAt = Instant.now();
     }

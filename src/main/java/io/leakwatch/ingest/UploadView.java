@@ -23,12 +23,12 @@ public record UploadView(UUID id, String breach, String format, String state, lo
             Instant end = upload.finishedAt != null ? upload.finishedAt : upload.updatedAt;
             double seconds = Math.max(0.001, Duration.between(upload.startedAt, end).toMillis() / 1000.0);
             rate = upload.linesRead / seconds;
-            if (upload.uploadState() == UploadState.STAGING && upload.bytesRead > 0) {
+            if (upload.state == UploadState.STAGING && upload.bytesRead > 0) {
                 double fractionDone = (double) upload.bytesRead / Math.max(1, upload.uploadBytes);
                 secondsLeft = Math.round(seconds * (1 - fractionDone) / Math.max(fractionDone, 1e-6));
             }
         }
-        return new UploadView(upload.id, breachName, upload.format, upload.state, upload.uploadBytes, upload.bytesRead,
+        return new UploadView(upload.id, breachName, upload.format, upload.state.wireName(), upload.uploadBytes, upload.bytesRead,
                 upload.linesRead, upload.linesAccepted, upload.duplicates, upload.entries, rejected, firstRejected,
                 rate, secondsLeft, upload.error, upload.generationId, upload.createdAt, upload.updatedAt,
                 upload.expiresAt);

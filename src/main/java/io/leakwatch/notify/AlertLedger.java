@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
@@ -63,8 +64,8 @@ public class AlertLedger {
                 SELECT id, verified_at IS NOT NULL AS verified FROM notify_subscription WHERE id = ? FOR SHARE
             ), recorded AS (
                 INSERT INTO notify_alert (subscription_id, breach_id, found_at, announced, through_email)
-                SELECT s.id, b.id, ?, CASE WHEN s.verified THEN 'alert' END, b.id = ANY (?) FROM subscriber s, breach b
-                WHERE b.id = ANY (?) AND b.published_in IS NOT NULL AND b.removed_in IS NULL
+                SELECT s.id, b.id, ?, CASE WHEN s.verified THEN 'alert' END, b.id = ANY (?)
+                FROM subscriber s, unnest(?::bigint[]) AS b(id)
                 ON CONFLICT DO NOTHING
                 RETURNING subscription_id, breach_id, announced
             )
@@ -84,9 +85,9 @@ public class AlertLedger {
      * email address; returns how many alert mails were queued.
      */
     public long record(long breachId, Set<UUID> subscriptions, Set<UUID> throughEmail, Instant now) {
-        boolean listed = QuarkusTransaction.requiringNew().call(() -> Breach.<Breach>findByIdOptional(breachId)
-                .map(Breach::isListedInAccountSearch).orElse(false));
-        List<UUID> all = new ArrayList<>(listed ? subscriptions : throughEmail);
+        boolean namedToAnyone = QuarkusTransaction.requiringNew().call(() -> Breach.<Breach>findByIdOptional(breachId)
+                .map(breach -> SubscriberDisclosure.mayName(breach, false)).orElse(false));
+        List<UUID> all = new ArrayList<>(namedToAnyone ? subscriptions : throughEmail);
         long queued = 0;
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
@@ -97,18 +98,23 @@ public class AlertLedger {
     }
 
     /**
-     * Records the breaches found in the index for a subscription that was just requested: those the
-     * email address is in, and those only its other identifiers are in that the public check names.
+     * Records the breaches found in the index for a subscription that was just requested that the
+     * subscriber may be told of ({@link SubscriberDisclosure}): public ones the email address is in, and
+     * those only its other identifiers are in that the public check names.
      * They are announced by the mail that confirms the subscription; should it have been confirmed
      * already (its verification mail went out and was used in the moment between), they get alerts
      * instead. Returns how many alert mails were queued.
      */
     public int recordFoundAtSubscription(UUID subscription, IndexedBreaches.Found found, Instant now) {
-        Long[] throughEmail = Arrays.stream(found.throughEmail()).boxed().toArray(Long[]::new);
-        Long[] recorded = QuarkusTransaction.requiringNew().call(() -> LongStream.concat(Arrays.stream(found.throughEmail()),
-                        Arrays.stream(found.throughOthers()).filter(id -> Breach.<Breach>findByIdOptional(id)
-                                .map(Breach::isListedInAccountSearch).orElse(false)))
-                .distinct().boxed().toArray(Long[]::new));
+        Set<Long> throughEmail = Arrays.stream(found.throughEmail()).boxed().collect(Collectors.toSet());
+        List<Long> ids = LongStream.concat(Arrays.stream(found.throughEmail()), Arrays.stream(found.throughOthers()))
+                .distinct().boxed().toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Long[] recorded = QuarkusTransaction.requiringNew().call(() -> Breach.<Breach>list("id in ?1", ids).stream()
+                .filter(breach -> SubscriberDisclosure.mayName(breach, throughEmail.contains(breach.id)))
+                .map(breach -> breach.id).toArray(Long[]::new));
         if (recorded.length == 0) {
             return 0;
         }
@@ -118,7 +124,7 @@ public class AlertLedger {
                 Timestamp at = Timestamp.from(now);
                 statement.setObject(1, subscription);
                 statement.setTimestamp(2, at);
-                statement.setArray(3, connection.createArrayOf("bigint", throughEmail));
+                statement.setArray(3, connection.createArrayOf("bigint", throughEmail.toArray()));
                 statement.setArray(4, connection.createArrayOf("bigint", recorded));
                 statement.setTimestamp(5, at);
                 statement.setTimestamp(6, at);

@@ -65,7 +65,7 @@ public class BreachAlerts {
         }
     }
 
-    @Scheduled(every = "${leakwatch.notify.match-poll-interval:1M}", delayed = "10S",
+    @Scheduled(identity = "notify-match-poll", every = "${leakwatch.notify.match-poll-interval}", delayed = "10S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void matchWaitingUploads() {
         if (!serving || !oneAtATime.tryLock()) {

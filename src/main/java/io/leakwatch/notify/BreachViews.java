@@ -1,34 +1,32 @@
 package io.leakwatch.notify;
 
 import io.leakwatch.breach.Breach;
+import io.leakwatch.breach.BreachView;
+import io.leakwatch.explain.ExposureBrief;
+import io.leakwatch.web.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
-import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Builds {@link BreachView}s: one breach for an alert, or the breaches of a subscriber's ledger. */
+/** Builds {@link ToldBreach}s: one breach for an alert, or the breaches of a subscriber's ledger. */
 @ApplicationScoped
 @Transactional
 public class BreachViews {
 
-    private final ExposureAdvice advice;
     private final DataSource dataSource;
 
-    public BreachViews(ExposureAdvice advice, DataSource dataSource) {
-        this.advice = advice;
+    public BreachViews(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** The breach of an alert, if the subscriber may (still) be told of it ({@link SubscriberDisclosure}). */
-    public Optional<BreachView> alerted(UUID subscription, long breachId, Language language) {
+    public Optional<ToldBreach> alerted(UUID subscription, long breachId, Language language) {
         return told(subscription, " AND breach_id = ?", statement -> statement.setLong(2, breachId), language).stream().findFirst();
     }
 
@@ -37,11 +35,11 @@ public class BreachViews {
      * SubscriberDisclosure}), newest breach first; only those announced in the confirmation mail when
      * {@code welcomeOnly}.
      */
-    public List<BreachView> ofSubscription(UUID subscription, boolean welcomeOnly, Language language) {
+    public List<ToldBreach> ofSubscription(UUID subscription, boolean welcomeOnly, Language language) {
         return told(subscription, welcomeOnly ? " AND announced = 'welcome'" : "", statement -> { }, language);
     }
 
-    private List<BreachView> told(UUID subscription, String condition, Subscriptions.Binder more, Language language) {
+    private List<ToldBreach> told(UUID subscription, String condition, Subscriptions.Binder more, Language language) {
         Map<Long, Boolean> throughEmail = Jdbc.query(dataSource,
                         "SELECT breach_id, through_email FROM notify_alert WHERE subscription_id = ?" + condition,
                         statement -> {
@@ -58,10 +56,7 @@ public class BreachViews {
                 .map(breach -> view(breach, language)).toList();
     }
 
-    private BreachView view(Breach breach, Language language) {
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
-        return new BreachView(breach.name, breach.title, breach.domain, dates.format(breach.breachDate),
-                breach.description, NumberFormat.getIntegerInstance(language.locale()).format(breach.pwnCount),
-                breach.sensitive, breach.dataClasses.stream().map(slug -> advice.explain(slug, language)).toList());
+    private static ToldBreach view(Breach breach, Language language) {
+        return new ToldBreach(BreachView.of(breach, language), ExposureBrief.allOf(breach.dataClasses, language));
     }
 }

@@ -1,5 +1,8 @@
 package io.leakwatch.notify;
 
+import io.leakwatch.web.Language;
+import io.leakwatch.breach.BreachView;
+import io.leakwatch.explain.ExposureBrief;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,7 +33,8 @@ public class NotificationMails {
     public record WelcomeMail(List<BreachView> breaches, String reportUrl, long validHours, Footer footer) {
     }
 
-    public record AlertMail(BreachView breach, String reportUrl, long validHours, Footer footer) {
+    public record AlertMail(BreachView breach, List<ExposureBrief> exposures, String reportUrl, long validHours,
+                            Footer footer) {
     }
 
     @CheckedTemplate(basePath = "NotificationMails/en")
@@ -76,10 +80,10 @@ public class NotificationMails {
                 to.language() == Language.CHINESE ? "Leakwatch 泄露提醒已开启" : "Your Leakwatch breach alerts are on");
     }
 
-    public MailTemplateInstance alert(Subscription to, BreachView breach, String reportUrl, Duration validFor, String unsubscribeUrl) {
-        AlertMail mail = new AlertMail(breach, reportUrl, validFor.toHours(), new Footer(unsubscribeUrl));
+    public MailTemplateInstance alert(Subscription to, ToldBreach told, String reportUrl, Duration validFor, String unsubscribeUrl) {
+        AlertMail mail = new AlertMail(told.breach(), told.exposures(), reportUrl, validFor.toHours(), new Footer(unsubscribeUrl));
         return addressed(to, unsubscribeUrl, to.language() == Language.CHINESE ? Chinese.alert(mail) : English.alert(mail),
-                alertSubject(breach, to.language()));
+                alertSubject(told.breach(), to.language()));
     }
 
     /**

@@ -4,6 +4,8 @@ import io.leakwatch.identifier.IdentifierNormaliser;
 import io.leakwatch.identifier.IdentifierType;
 import io.leakwatch.identifier.NormalisationResult;
 import io.leakwatch.web.ClientAddress;
+import io.leakwatch.web.Language;
+import io.leakwatch.web.LanguageChoice;
 import io.leakwatch.web.PublicFormCsrf;
 import io.leakwatch.web.RateLimiter;
 import io.leakwatch.web.RequestOrigin;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -96,7 +97,7 @@ public class NotifyResource {
     }
 
     /** The subscription form: its CSRF token, the language chosen, and a message per field in error. */
-    public record SubscribePage(String csrf, List<LanguageChoice> languages, Problems problems) {
+    public record SubscribePage(String csrf, List<LanguageOption> languages, Problems problems) {
     }
 
     /** What is wrong with each field (null: nothing). */
@@ -110,17 +111,16 @@ public class NotifyResource {
         }
     }
 
-    public record LanguageChoice(String code, String name, boolean selected) {
+    public record LanguageOption(String code, String name, boolean selected) {
     }
 
     @GET
-    public Response form(@CookieParam(PublicFormCsrf.COOKIE) String csrfCookie,
-                         @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
+    public Response form(@CookieParam(PublicFormCsrf.COOKIE) String csrfCookie, @Context HttpServerRequest request) {
         if (!keys.enabled()) {
             return Response.status(503).entity(Templates.unavailable()).build();
         }
         String csrf = PublicFormCsrf.tokenFor(csrfCookie);
-        return Response.ok(Templates.subscribe(page(csrf, Language.fromAcceptLanguage(acceptLanguage), Map.of())))
+        return Response.ok(Templates.subscribe(page(csrf, LanguageChoice.of(request), Map.of())))
                 .cookie(PublicFormCsrf.cookie(csrf, RequestOrigin.of(request).secure()))
                 .build();
     }
@@ -129,7 +129,7 @@ public class NotifyResource {
     @PublicFormCsrf.Protected
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@BeanParam SubscribeForm form, @CookieParam(PublicFormCsrf.COOKIE) String csrf,
-                              @HeaderParam("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
+                              @Context HttpServerRequest request) {
         if (!keys.enabled()) {
             return Response.status(503).entity(Templates.unavailable()).build();
         }
@@ -142,7 +142,7 @@ public class NotifyResource {
                     .build();
         }
         Language language = Optional.ofNullable(form.language()).flatMap(Language::ofCode)
-                .orElseGet(() -> Language.fromAcceptLanguage(acceptLanguage));
+                .orElseGet(() -> LanguageChoice.of(request));
         Map<String, String> problems = new LinkedHashMap<>();
         String email = normalised(IdentifierType.EMAIL, form.email(), "email", true, problems);
         Map<IdentifierType, String> others = new EnumMap<>(IdentifierType.class);
@@ -267,9 +267,9 @@ public class NotifyResource {
     }
 
     private static SubscribePage page(String csrf, Language selected, Map<String, String> problems) {
-        List<LanguageChoice> languages = new ArrayList<>();
+        List<LanguageOption> languages = new ArrayList<>();
         for (Language language : Language.values()) {
-            languages.add(new LanguageChoice(language.code(), language.nativeName(), language == selected));
+            languages.add(new LanguageOption(language.code(), language.autonym(), language == selected));
         }
         return new SubscribePage(csrf, languages, Problems.of(problems));
     }

@@ -1,6 +1,7 @@
 package io.leakwatch.notify;
 
 import io.leakwatch.admin.SecretToken;
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.IndexConfig;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +48,7 @@ public class OutboxWorker {
     private final Clock clock;
     private final boolean serving;
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread worker = new Thread(runnable, "notify-outbox");
-        worker.setDaemon(true);
-        return worker;
-    });
+    private final ExecutorService thread = DaemonPools.single("notify-outbox");
 
     public OutboxWorker(Outbox outbox, Subscriptions subscriptions, BreachViews breaches, NotificationMails mails,
                         SignedLinks links, NotifyKeys keys, NotifyMetrics metrics, NotifyConfig config, Clock clock,
@@ -79,7 +75,7 @@ public class OutboxWorker {
         }
     }
 
-    @Scheduled(every = "${leakwatch.notify.outbox.poll-interval:5S}", delayed = "5S",
+    @Scheduled(identity = "notify-outbox-poll", every = "${leakwatch.notify.outbox.poll-interval}", delayed = "5S",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
@@ -145,7 +141,8 @@ public class OutboxWorker {
             }
             case ALREADY_SUBSCRIBED -> Optional.of(mails.alreadySubscribed(to, links.reportUrl(to.id(), reportValidity),
                     reportValidity, unsubscribe));
-            case WELCOME -> Optional.of(mails.welcome(to, breaches.ofSubscription(to.id(), true, to.language()),
+            case WELCOME -> Optional.of(mails.welcome(to,
+                    breaches.ofSubscription(to.id(), true, to.language()).stream().map(ToldBreach::breach).toList(),
                     links.reportUrl(to.id(), reportValidity), reportValidity, unsubscribe));
             case ALERT -> breaches.alerted(to.id(), queued.breachId(), to.language())
                     .map(breach -> mails.alert(to, breach, links.reportUrl(to.id(), reportValidity), reportValidity, unsubscribe));

@@ -1,5 +1,6 @@
 package io.leakwatch.notify;
 
+import io.leakwatch.index.DaemonPools;
 import org.postgresql.jdbc.PgConnection;
 
 import javax.sql.DataSource;
@@ -21,10 +22,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -82,13 +81,8 @@ public final class SubscriberMatcher {
         BlockingQueue<byte[][]> batches = new ArrayBlockingQueue<>(threads * 2);
         Set<UUID> matched = ConcurrentHashMap.newKeySet();
         Set<UUID> throughEmail = ConcurrentHashMap.newKeySet();
-        AtomicInteger threadNumber = new AtomicInteger();
         LongAdder candidates = new LongAdder();
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "notify-match-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workers = DaemonPools.fixed("notify-match", threads);
         long read = 0;
         try {
             List<Future<?>> running = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.leakwatch.notify;
 
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.web.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -28,7 +29,7 @@ public class SubscriberReports {
     }
 
     /** The report as the page shows it; {@code email} is shown to its owner only, here. */
-    public record Report(String email, List<IdentifierType> monitoredTypes, List<BreachView> breaches, String unsubscribeUrl) {
+    public record Report(String email, List<IdentifierType> monitoredTypes, List<ToldBreach> breaches, String unsubscribeUrl) {
         public List<String> monitored() {
             return monitoredTypes.stream().map(SubscriberReports::describe).toList();
         }
@@ -39,7 +40,7 @@ public class SubscriberReports {
         }
 
         public boolean sensitiveIncluded() {
-            return breaches.stream().anyMatch(BreachView::sensitive);
+            return breaches.stream().anyMatch(told -> told.breach().sensitive());
         }
 
         @Override

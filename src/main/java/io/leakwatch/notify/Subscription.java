@@ -1,5 +1,6 @@
 package io.leakwatch.notify;
 
+import io.leakwatch.web.Language;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -3,6 +3,7 @@ package io.leakwatch.notify;
 import io.leakwatch.admin.SecretToken;
 import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.web.Language;
 import io.leakwatch.web.RateLimiter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package io.leakwatch.notify;
 
 import io.leakwatch.identifier.IdentifierType;
+import io.leakwatch.web.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;

@@ -54,11 +54,16 @@ public class OprfBuckets {
 
     /** One generation's OPRF files under one key, its bodies rendered for one listing of names. */
     public record Served(int generation, String keyId, GenerationFile accounts, GenerationFile outputs,
-                         GenerationFile bodies, long listingFingerprint) {
+                         GenerationFile bodies, AccountSearchNames.Listing listing) {
+
+        /** The fingerprint of the names the bodies were rendered for. */
+        public long listingFingerprint() {
+            return listing.fingerprint();
+        }
 
         /** Validator of this generation, key and listing: a body changes only when one of them does. */
         public String etag() {
-            return "W/\"lw" + generation + "-oprf-" + keyId + "-" + HexFormat.of().toHexDigits(listingFingerprint) + "\"";
+            return "W/\"lw" + generation + "-oprf-" + keyId + "-" + HexFormat.of().toHexDigits(listingFingerprint()) + "\"";
         }
 
         /**
@@ -66,7 +71,7 @@ public class OprfBuckets {
          * rendered for, else rendered now from the outputs.
          */
         public ByteBuffer body(int prefix, AccountSearchNames.Listing listing) {
-            if (listing.fingerprint() == listingFingerprint && bodies.bucketLength(prefix) > 0) {
+            if (listing.fingerprint() == listingFingerprint() && bodies.bucketLength(prefix) > 0) {
                 return bodies.bucket(prefix);
             }
             return ByteBuffer.wrap(rendered(prefix, listing).json());
@@ -74,7 +79,7 @@ public class OprfBuckets {
 
         /** A bucket's body rendered from the outputs, with the number of entries it shows (the empty body for none). */
         public OprfBucketBody.Rendered rendered(int prefix, AccountSearchNames.Listing listing) {
-            OprfBucketBody.Rendered rendered = listing.fingerprint() == listingFingerprint && bodies.bucketLength(prefix) == 0
+            OprfBucketBody.Rendered rendered = listing.fingerprint() == listingFingerprint() && bodies.bucketLength(prefix) == 0
                     ? new OprfBucketBody.Rendered(0, new byte[0])
                     : OprfBucketBody.render(generation, keyId, accounts.bucket(prefix), outputs.bucket(prefix), listing);
             return rendered.entries() > 0 ? rendered : new OprfBucketBody.Rendered(0, OprfBucketBody.empty(generation, keyId));
@@ -113,7 +118,7 @@ public class OprfBuckets {
     }
 
     /** Renders the served bodies again when the breaches that may be named have changed. */
-    @Scheduled(every = "${leakwatch.index.poll-interval:5s}", delayed = "${leakwatch.index.poll-interval:5s}",
+    @Scheduled(identity = "oprf-follow-listing", every = "${leakwatch.index.poll-interval}", delayed = "${leakwatch.index.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void followListing() {
         Served current = served;
@@ -121,7 +126,7 @@ public class OprfBuckets {
         if (current == null || current.listingFingerprint() == listing.fingerprint()) {
             return;
         }
-        served = withBodies(current.generation(), current.accounts(), current.outputs(), listing);
+        served = withBodies(current.generation(), current.accounts(), current.outputs(), listing, current);
         LOG.infof("Rendered the OPRF bodies of generation %d again: the breaches that may be named changed",
                 current.generation());
         deleteOtherBodies(served);
@@ -158,20 +163,23 @@ public class OprfBuckets {
                     previous == null ? "none" : Integer.toString(before.generation()), (System.nanoTime() - started) / 1e9);
             outputs = GenerationFile.open(outputsPath, generation, OprfFiles.OUTPUTS);
         }
-        return withBodies(generation, accounts, outputs, listing);
+        return withBodies(generation, accounts, outputs, listing, served);
     }
 
+    /** The served files with bodies for {@code listing}, copying from {@code before} what they can. */
     private Served withBodies(int generation, GenerationFile accounts, GenerationFile outputs,
-                              AccountSearchNames.Listing listing) {
+                              AccountSearchNames.Listing listing, Served before) {
         String keyId = keys.key().id();
         Path bodiesPath = OprfFiles.bodiesPath(directory, generation, listing.fingerprint());
         GenerationFile bodies = openIfMadeFrom(bodiesPath, generation, OprfFiles.BODIES, outputs.tag(),
                 OprfFiles.outputsPath(directory, generation), -1);
         if (bodies == null) {
-            OprfFiles.writeBodies(bodiesPath, accounts, outputs, keyId, listing);
+            OprfFiles.PreviousBodies previous = before == null || !before.keyId().equals(keyId) ? null
+                    : new OprfFiles.PreviousBodies(before.accounts(), before.bodies(), OprfFiles.relisted(before.listing(), listing));
+            OprfFiles.writeBodies(bodiesPath, accounts, outputs, keyId, listing, previous);
             bodies = GenerationFile.open(bodiesPath, generation, OprfFiles.BODIES);
         }
-        return new Served(generation, keyId, accounts, outputs, bodies, listing.fingerprint());
+        return new Served(generation, keyId, accounts, outputs, bodies, listing);
     }
 
     /**

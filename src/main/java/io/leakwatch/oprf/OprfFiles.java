@@ -6,9 +6,13 @@ import io.leakwatch.index.HashKind;
 import io.leakwatch.index.PackedBucket;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +34,7 @@ final class OprfFiles {
     static final short OUTPUTS = 0x101;
     static final short BODIES = 0x102;
     private static final String BODIES_SECTION = "oprf_bodies_";
+    private static final byte[] GENERATION_FIELD = "{\"generation\":".getBytes(StandardCharsets.US_ASCII);
 
     private OprfFiles() {
     }
@@ -80,15 +85,75 @@ final class OprfFiles {
         return new Evaluation(evaluated.get(), reused.get());
     }
 
-    /** Writes the bodies file of {@code accounts}' generation from its outputs, naming what {@code listing} allows. */
+    /**
+     * What a new bodies file may copy: the bodies of a generation under the same key, and the ids of
+     * the breaches whose name, or whether it may be shown, differs between its listing and the new one.
+     */
+    record PreviousBodies(GenerationFile accounts, GenerationFile bodies, Set<Long> relisted) {
+    }
+
+    /** The breaches whose name, or whether they may be shown, differs between two listings. */
+    static Set<Long> relisted(AccountSearchNames.Listing before, AccountSearchNames.Listing after) {
+        Set<Long> ids = new HashSet<>(before.namesById().keySet());
+        ids.addAll(after.namesById().keySet());
+        ids.removeIf(id -> Objects.equals(before.nameOf(id), after.nameOf(id)));
+        return ids;
+    }
+
+    /**
+     * Writes the bodies file of {@code accounts}' generation from its outputs, naming what
+     * {@code listing} allows. A bucket whose entries are byte for byte those {@code previous} had, none
+     * in a relisted breach, keeps its body with the new generation number: a publish renders only the
+     * buckets it changed. (Its header counts the buckets that have a body.)
+     */
     static void writeBodies(Path target, GenerationFile accounts, GenerationFile outputs, String keyId,
-                            AccountSearchNames.Listing listing) {
+                            AccountSearchNames.Listing listing, PreviousBodies previous) {
         int generation = accounts.generation();
         GenerationFile.write(target, generation, BODIES, outputs.tag(), sink -> BucketPipeline.run("oprf-render",
                 accounts, (prefix, bucket) -> {
-                    OprfBucketBody.Rendered body = OprfBucketBody.render(generation, keyId, bucket, outputs.bucket(prefix), listing);
-                    return new BucketPipeline.Stored(body.entries(), body.json());
+                    byte[] body = previous != null && unchanged(prefix, bucket, previous)
+                            ? withGeneration(previous.bodies().bucket(prefix), generation)
+                            : OprfBucketBody.render(generation, keyId, bucket, outputs.bucket(prefix), listing).json();
+                    return new BucketPipeline.Stored(body.length == 0 ? 0 : 1, body);
                 }, sink));
+    }
+
+    private static boolean unchanged(int prefix, ByteBuffer bucket, PreviousBodies previous) {
+        if (!bucket.equals(previous.accounts().bucket(prefix))) {
+            return false;
+        }
+        if (previous.relisted().isEmpty()) {
+            return true;
+        }
+        PackedBucket.Reader reader = new PackedBucket.Reader(HashKind.ACCOUNT, bucket.duplicate());
+        while (reader.hasNext()) {
+            reader.nextSuffix();
+            for (long id : reader.breachIds()) {
+                if (previous.relisted().contains(id)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A stored body with its generation number replaced ({@code {"generation":N,...}}); empty stays empty. */
+    private static byte[] withGeneration(ByteBuffer body, int generation) {
+        if (!body.hasRemaining()) {
+            return new byte[0];
+        }
+        byte[] old = new byte[body.remaining()];
+        body.get(old);
+        int comma = GENERATION_FIELD.length;
+        while (old[comma] != ',') {
+            comma++;
+        }
+        byte[] number = Integer.toString(generation).getBytes(StandardCharsets.US_ASCII);
+        byte[] patched = new byte[GENERATION_FIELD.length + number.length + old.length - comma];
+        System.arraycopy(GENERATION_FIELD, 0, patched, 0, GENERATION_FIELD.length);
+        System.arraycopy(number, 0, patched, GENERATION_FIELD.length, number.length);
+        System.arraycopy(old, comma, patched, GENERATION_FIELD.length + number.length, old.length - comma);
+        return patched;
     }
 
     private record BucketOutputs(int entries, long evaluated, byte[] bytes) {

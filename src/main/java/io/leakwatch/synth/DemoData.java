@@ -3,14 +3,16 @@ package io.leakwatch.synth;
 import io.leakwatch.breach.BreachMetadata;
 import io.leakwatch.breach.BreachRegistry;
 import io.leakwatch.breach.Breach;
+import io.leakwatch.index.DaemonPools;
 import io.leakwatch.index.IndexConfig;
 import io.leakwatch.ingest.IngestFormat;
-import io.leakwatch.ingest.IngestService;
 import io.leakwatch.ingest.IngestTarget;
+import io.leakwatch.ingest.IngestWorker;
 import io.leakwatch.ingest.Upload;
 import io.leakwatch.ingest.UploadOptions;
-import io.leakwatch.ingest.UploadState;
+import io.leakwatch.ingest.UploadReceiver;
 import io.leakwatch.ingest.UploadRecords;
+import io.leakwatch.ingest.UploadState;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 
 /**
  * On the first start with an empty catalogue, loads a small synthetic demo set (one breach of each
@@ -70,18 +73,21 @@ public class DemoData implements HealthCheck {
     private final boolean enabled;
     private final boolean serving;
     private final BreachRegistry breaches;
-    private final IngestService ingest;
+    private final UploadReceiver receiver;
+    private final IngestWorker worker;
     private final UploadRecords uploads;
     private final Path directory;
     private volatile boolean loading;
 
     public DemoData(@ConfigProperty(name = "leakwatch.demo-data", defaultValue = "true") boolean enabled,
-                    IndexConfig indexConfig, BreachRegistry breaches, IngestService ingest, UploadRecords uploads,
+                    IndexConfig indexConfig, BreachRegistry breaches, UploadReceiver receiver, IngestWorker worker,
+                    UploadRecords uploads,
                     @ConfigProperty(name = "leakwatch.data-dir") Path dataDir) {
         this.enabled = enabled;
         this.serving = indexConfig.serving();
         this.breaches = breaches;
-        this.ingest = ingest;
+        this.receiver = receiver;
+        this.worker = worker;
         this.uploads = uploads;
         this.directory = dataDir.resolve("demo");
     }
@@ -91,9 +97,9 @@ public class DemoData implements HealthCheck {
             return;
         }
         loading = true;
-        Thread loader = new Thread(this::load, "demo-data");
-        loader.setDaemon(true);
-        loader.start();
+        ExecutorService loader = DaemonPools.single("demo-data");
+        loader.execute(this::load);
+        loader.shutdown(); // its thread ends when the load does
     }
 
     @Override
@@ -123,26 +129,26 @@ public class DemoData implements HealthCheck {
         }
         Breach breach = breaches.create(new BreachMetadata(demo.name(), demo.title(), demo.domain(), demo.date(),
                 demo.description(), List.of(), true, false, false, false));
-        Upload upload = ingest.create(breach, IngestFormat.ACCOUNTS_CSV,
+        Upload upload = receiver.create(breach, IngestFormat.ACCOUNTS_CSV,
                 new UploadOptions(IngestTarget.ACCOUNTS, null, null), "demo data");
         try (InputStream in = Files.newInputStream(csv)) {
-            ingest.receive(upload.id, in, OptionalLong.of(Files.size(csv)));
+            receiver.receive(upload.id, in, OptionalLong.of(Files.size(csv)));
         } finally {
             Files.deleteIfExists(csv);
         }
         awaitState(upload.id, UploadState.STAGED);
-        ingest.publish(upload.id);
+        worker.publish(upload.id);
         awaitState(upload.id, UploadState.PUBLISHED);
     }
 
     private void awaitState(UUID id, UploadState wanted) {
         while (true) {
             Upload upload = uploads.find(id).orElseThrow();
-            if (upload.uploadState() == wanted) {
+            if (upload.state == wanted) {
                 return;
             }
-            if (upload.uploadState().isEnded()) {
-                throw new IllegalStateException("Demo upload ended " + upload.state + ": " + upload.error);
+            if (upload.state.isEnded()) {
+                throw new IllegalStateException("Demo upload ended " + upload.state.wireName() + ": " + upload.error);
             }
             try {
                 Thread.sleep(50);

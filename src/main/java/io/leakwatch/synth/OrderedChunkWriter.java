@@ -1,13 +1,13 @@
 package io.leakwatch.synth;
 
+import io.leakwatch.index.DaemonPools;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
@@ -30,11 +30,7 @@ final class OrderedChunkWriter {
     }
 
     void write(long chunkCount, LongFunction<Chunk> render, OutputStream out) throws IOException {
-        ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "synth-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workers = DaemonPools.fixed("synth-worker", threads);
         try {
             Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
             long next = 0;
@@ -51,20 +47,12 @@ final class OrderedChunkWriter {
         }
     }
 
+    /** A chunk's bytes; a render that failed to write (it can only throw unchecked) fails as the IOException it was. */
     private static Chunk await(Future<Chunk> chunk) throws IOException {
         try {
-            return chunk.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while generating", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
+            return DaemonPools.await(chunk);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

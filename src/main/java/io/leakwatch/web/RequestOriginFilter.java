@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class RequestOriginFilter {
 
-    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+    public static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
     /** Above every other filter ({@link RateLimitFilter} is 1000): they all count by the client address. */
     static final int PRIORITY = 10_000;

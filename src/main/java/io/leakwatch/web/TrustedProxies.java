@@ -1,6 +1,7 @@
 package io.leakwatch.web;
 
 import io.quarkus.runtime.Startup;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,6 +81,18 @@ public class TrustedProxies {
                 : commaSeparated(headers.apply("X-Forwarded-Proto")).stream().reduce((first, second) -> second);
         boolean secure = overTls || protocol.map(value -> value.equalsIgnoreCase("https")).orElse(false);
         return new RequestOrigin(ClientAddress.of(client), secure);
+    }
+
+    /**
+     * Whether the client reached us over TLS, for handlers that run before {@link RequestOriginFilter}
+     * (they must send HSTS too): as cheap as the connection's own flag when no proxy is trusted.
+     */
+    public boolean reachedOverTls(HttpServerRequest request) {
+        boolean overTls = request.connection().isSsl();
+        if (overTls || proxies.isEmpty()) {
+            return overTls;
+        }
+        return resolve(RequestOrigin.peerAddress(request), false, name -> request.headers().getAll(name)).secure();
     }
 
     private boolean isTrusted(InetAddress address) {

@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -189,6 +191,32 @@ class PasswordRangeApiTest {
         given().when().post("/range/ABCDE").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
         given().when().delete("/range/ABCDE").then().statusCode(405);
         given().when().head("/range/ABCDE").then().statusCode(200).body(emptyString());
+    }
+
+    @Test
+    void rangeAnswersAreCountedByModeAndStatusWithoutThePrefix() {
+        String prefix = emptyPrefix(HashKind.PASSWORD_SHA1);
+        double sha1Before = rangeRequests("sha1", "200");
+        double ntlmBefore = rangeRequests("ntlm", "200");
+        double notModifiedBefore = rangeRequests("sha1", "304");
+
+        String etag = given().when().get("/range/" + prefix).then().statusCode(200).extract().header("ETag");
+        given().when().get("/range/" + prefix + "?mode=ntlm").then().statusCode(200);
+        given().header("If-None-Match", etag).when().get("/range/" + prefix).then().statusCode(304);
+        given().when().get("/range/GHIJK").then().statusCode(400);
+
+        assertEquals(sha1Before + 1, rangeRequests("sha1", "200"));
+        assertEquals(ntlmBefore + 1, rangeRequests("ntlm", "200"));
+        assertEquals(notModifiedBefore + 1, rangeRequests("sha1", "304"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains("/range/" + prefix), "no metric names a prefix");
+    }
+
+    private static double rangeRequests(String mode, String status) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher matcher = Pattern.compile("leakwatch_range_requests_total\\{[^}]*mode=\"" + mode + "\",status=\"" + status
+                + "\"[^}]*} (\\S+)").matcher(metrics);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     @Test

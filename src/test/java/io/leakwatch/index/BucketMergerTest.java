@@ -26,7 +26,7 @@ class BucketMergerTest {
         AtomicInteger batches = new AtomicInteger();
         AtomicBoolean mergeEnded = new AtomicBoolean();
         AtomicInteger stagedAfterTheEnd = new AtomicInteger();
-        IndexGenerations failingOnce = new IndexGenerations(null) {
+        IndexGenerations failingOnce = new IndexGenerations(null, null, null) {
             @Override
             public Map<Integer, byte[]> buckets(int generation, HashKind kind, int[] prefixes) {
                 return Map.of();

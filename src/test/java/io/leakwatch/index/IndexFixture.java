@@ -1,14 +1,18 @@
 package io.leakwatch.index;
 
 import io.leakwatch.breach.Breach;
+import io.leakwatch.breach.BreachRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,11 +28,14 @@ public class IndexFixture {
     private final IndexGenerations generations;
     private final BucketMerger merger;
     private final IndexPublisher publisher;
+    private final BreachRegistry registry;
 
-    public IndexFixture(IndexGenerations generations, BucketMerger merger, IndexPublisher publisher) {
+    public IndexFixture(IndexGenerations generations, BucketMerger merger, IndexPublisher publisher,
+                        BreachRegistry registry) {
         this.generations = generations;
         this.merger = merger;
         this.publisher = publisher;
+        this.registry = registry;
     }
 
     public static byte[] randomHash(HashKind kind) {
@@ -47,18 +54,24 @@ public class IndexFixture {
 
     /** Stages the entries (any order) into a new generation and publishes it; returns its id. */
     public int publish(HashKind kind, List<IndexEntry> entries) {
-        int generation = stage(kind, entries);
-        publisher.publish(generation);
+        try {
+            return publisher.publish("test", generation -> merge(generation, kind, entries));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stages without publishing; the caller discards. */
+    public int stage(HashKind kind, List<IndexEntry> entries) {
+        int generation = generations.beginStaging("test");
+        merge(generation, kind, entries);
         return generation;
     }
 
-    /** Stages without publishing; the caller publishes or discards. */
-    public int stage(HashKind kind, List<IndexEntry> entries) {
-        int generation = generations.beginStaging("test");
+    private void merge(int generation, HashKind kind, List<IndexEntry> entries) {
         IndexEntry[] sorted = entries.toArray(IndexEntry[]::new);
         Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.hash(), b.hash()));
         merger.merge(generation, kind, Arrays.asList(sorted).iterator());
-        return generation;
     }
 
     /** Creates a breach, stages its accounts (email addresses), and publishes both in one generation. */
@@ -69,13 +82,17 @@ public class IndexFixture {
     /** The same for accounts indexed as {@code types} ({@link AccountTypes}). */
     public Breach publishBreach(String name, Consumer<Breach> flags, int types, List<byte[]> accountHashes) {
         Breach breach = createBreach(name, flags);
-        int generation = generations.beginStaging("test breach");
-        markPending(breach.id, generation);
         byte[][] sorted = accountHashes.toArray(byte[][]::new);
         Arrays.sort(sorted, Arrays::compareUnsigned);
-        merger.merge(generation, HashKind.ACCOUNT,
-                Arrays.stream(sorted).map(hash -> new IndexEntry(hash, AccountTypes.staged(breach.id, types))).iterator());
-        publisher.publish(generation);
+        try {
+            publisher.publish("test breach", generation -> {
+                registry.publishWith(breach.id, generation, breach.pwnCount, Set.of());
+                merger.merge(generation, HashKind.ACCOUNT,
+                        Arrays.stream(sorted).map(hash -> new IndexEntry(hash, AccountTypes.staged(breach.id, types))).iterator());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return breach;
     }
 
@@ -92,11 +109,6 @@ public class IndexFixture {
         flags.accept(breach);
         breach.persist();
         return breach;
-    }
-
-    @Transactional
-    void markPending(long breachId, int generation) {
-        Breach.update("pendingIn = ?1 where id = ?2", generation, breachId);
     }
 
     public void discard(int generation) {

@@ -3,9 +3,11 @@ package io.leakwatch.ingest;
 import io.leakwatch.admin.audit.AuditEvent;
 import io.leakwatch.identifier.IdentifierHashes;
 import io.leakwatch.index.IndexFixture;
+import io.leakwatch.index.IndexGenerations;
 import io.leakwatch.synth.BreachKind;
 import io.leakwatch.synth.SyntheticBreach;
 import io.leakwatch.testing.AdminApi;
+import io.leakwatch.testing.CapturedLog;
 import io.leakwatch.testing.IngestDriver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +38,9 @@ class IngestApiTest {
 
     @Inject
     AdminApi adminApi;
+
+    @Inject
+    IndexGenerations generations;
 
     IngestDriver api;
     String token;
@@ -221,16 +226,33 @@ class IngestApiTest {
     @Test
     void removingABreachTakesItsAccountsOutOfTheIndex() {
         String breach = api.createBreach("Removed");
-        String account = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
-        JsonPath staged = api.uploadAndWait(breach, "sha1", Map.of("target", "accounts"), (account + "\n").getBytes(StandardCharsets.US_ASCII), "staged");
-        api.publishAndWait(staged.getString("id"));
+        String account = publishedAccountOf(breach);
         assertEquals(List.of(breach), IngestDriver.websites(account));
 
         as(token).delete("/api/admin/breaches/" + breach).then().statusCode(202);
 
-        IngestDriver.await(() -> given().get("/api/v1/breach/" + breach).statusCode() == 404, "the breach leaves the catalogue");
-        // The catalogue changes with the generation's commit, the served files a moment later.
-        IngestDriver.await(() -> IngestDriver.websites(account).isEmpty(), "the account leaves the index");
+        awaitRemoved(breach, account);
+    }
+
+    @Test
+    void aRemovalAskedForWhileAnotherGenerationIsStagedIsDoneWhenTheIndexIsFree() {
+        String breach = api.createBreach("RemovedLater");
+        String account = publishedAccountOf(breach);
+
+        int another = generations.beginStaging("another node's publish");
+        try (CapturedLog log = CapturedLog.start()) {
+            as(token).delete("/api/admin/breaches/" + breach).then().statusCode(202);
+            IngestDriver.await(() -> log.lines().stream().anyMatch(line -> line.contains("remove breach") && line.contains("waits")),
+                    "the removal waits for the index");
+            assertEquals(200, given().get("/api/v1/breach/" + breach).statusCode(), "not removed while the index is busy");
+        } finally {
+            generations.discard(another);
+        }
+
+        awaitRemoved(breach, account);
+        IngestDriver.await(() -> QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list("subject like ?1",
+                        breach + "%").stream().map(event -> event.action).toList())
+                .containsAll(List.of("breach.removal-requested", "breach.removed")), "asked for and done, in the audit log");
     }
 
     @Test
@@ -252,6 +274,20 @@ class IngestApiTest {
                 .post("/api/admin/breaches").then().statusCode(409);
         as(token).contentType("application/json").body(Map.of("Name", "bad name!", "Title", "T", "BreachDate", "2024-01-01"))
                 .post("/api/admin/breaches").then().statusCode(400);
+    }
+
+    /** Publishes one account (an email SHA-1) in the breach; returns its hash. */
+    private String publishedAccountOf(String breach) {
+        String account = IdentifierHashes.sha1Hex(IngestDriver.randomPassword());
+        JsonPath staged = api.uploadAndWait(breach, "sha1", Map.of("target", "accounts"), (account + "\n").getBytes(StandardCharsets.US_ASCII), "staged");
+        api.publishAndWait(staged.getString("id"));
+        return account;
+    }
+
+    private static void awaitRemoved(String breach, String account) {
+        IngestDriver.await(() -> given().get("/api/v1/breach/" + breach).statusCode() == 404, "the breach leaves the catalogue");
+        // The catalogue changes with the generation's commit, the served files a moment later.
+        IngestDriver.await(() -> IngestDriver.websites(account).isEmpty(), "the account leaves the index");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -1,9 +1,6 @@
 package io.leakwatch.notify;
 
-import io.leakwatch.breach.DataClass;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -18,29 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The parts of notifications that need no server. */
 class NotifyUnitsTest {
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "null | en", "'' | en", "zh-CN,zh;q=0.9,en;q=0.8 | zh", "en-GB,en;q=0.9,zh;q=0.8 | en", "fr-FR,zh-TW;q=0.5 | zh",
-            "de,fr | en", "zh-Hant | zh", "en;q=0.1,zh;q=0.9 | zh", "!!garbage!! | en"})
-    void theMailLanguageFollowsAcceptLanguage(String header, String expected) {
-        assertEquals(expected, Language.fromAcceptLanguage(header).code());
-    }
-
-    @Test
-    void everyDataClassIsExplainedInEveryLanguage() {
-        ExposureAdvice advice = new ExposureAdvice();
-        for (DataClass dataClass : DataClass.values()) {
-            for (Language language : Language.values()) {
-                assertTrue(advice.isComplete(dataClass.slug(), language), dataClass.slug() + " in " + language);
-            }
-        }
-        assertEquals("Email addresses", advice.explain("email-addresses", Language.ENGLISH).name());
-        assertEquals("电子邮件地址", advice.explain("email-addresses", Language.CHINESE).name());
-        ExposureAdvice.Exposure unknown = advice.explain("new-kind", Language.ENGLISH);
-        assertEquals("new-kind", unknown.name());
-        assertFalse(unknown.advice().isEmpty(), "a data class from a newer version still gets general advice");
-    }
 
     @Test
     void theLookupKeySetFindsExactlyItsKeys() {

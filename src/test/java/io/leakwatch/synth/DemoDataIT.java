@@ -51,7 +51,7 @@ class DemoDataIT {
                     "the credential dump's passwords feed the password index");
         }
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
-            portal.awaitOk("/q/health/ready", Duration.ofSeconds(120));
+            portal.awaitOk("/q/health/ready", FIRST_START);
             assertEquals(4, countOccurrences(portal.get("/api/v1/breaches"), "\"Name\""), "loaded only once");
             checkInChromium(portal);
         }

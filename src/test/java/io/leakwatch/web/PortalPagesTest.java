@@ -46,7 +46,7 @@ class PortalPagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/no/such/page", "/css/site.css", "/q/health/ready"})
+    @ValueSource(strings = {"/", "/no/such/page", "/css/site.css", "/q/health/ready", "/range/ABCDE", "/range/XYZ"})
     void everyResponseCarriesTheSecurityHeaders(String path) {
         Response response = given().when().get(path);
 

@@ -1,7 +1,7 @@
 package io.leakwatch.admin.account;
 
 import io.leakwatch.identifier.IdentifierHashes;
-import io.leakwatch.index.PasswordLookup;
+import io.leakwatch.index.IndexLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -14,10 +14,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class AdminPasswordPolicy {
 
-    private final PasswordLookup breachedPasswords;
+    private final IndexLookup index;
 
-    public AdminPasswordPolicy(PasswordLookup breachedPasswords) {
-        this.breachedPasswords = breachedPasswords;
+    public AdminPasswordPolicy(IndexLookup index) {
+        this.index = index;
     }
 
     public static final int MIN_LENGTH = 12;
@@ -36,7 +36,7 @@ public class AdminPasswordPolicy {
         if (AdminUsername.normalise(new String(candidate)).equals(username)) {
             return Optional.of("The password must not be the username.");
         }
-        if (breachedPasswords.occurrences(IdentifierHashes.sha1(new String(candidate))) > 0) {
+        if (index.passwordOccurrences(IdentifierHashes.sha1(new String(candidate))) > 0) {
             return Optional.of("This password appears in a known data breach, so attackers will try it: choose another.");
         }
         return Optional.empty();
