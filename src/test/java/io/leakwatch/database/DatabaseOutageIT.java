@@ -82,6 +82,8 @@ class DatabaseOutageIT {
         api.load("OutageAccounts", "format=accounts-csv", ("email\n" + email + "\n").getBytes(StandardCharsets.UTF_8), WITHIN);
         String baseBody = portal.get("/range/" + baseMarker.substring(0, 5));
         assertTrue(baseBody.contains(baseMarker.substring(5) + ":"));
+        // Once before the outage too: the first RestAssured request of a JVM loads Groovy for seconds, which is not the portal's time.
+        assertEquals(List.of("OutageAccounts"), OprfBrowser.against(portal.uri("")).check(IdentifierHashes.sha1(email)).orElseThrow());
         ProcessUsage before = ProcessUsage.of(portal.pid());
         int connectionsBefore = clientConnections(connect);
 
@@ -89,23 +91,28 @@ class DatabaseOutageIT {
         database.stop();
         long down = System.nanoTime();
         int served = 0;
-        long slowestMillis = 0;
+        long[] slowestMillis = new long[3]; // range, check, bucket
         while (System.nanoTime() - down < OUTAGE_SECONDS * 1_000_000_000L) {
             long started = System.nanoTime();
             assertEquals(baseBody, portal.get("/range/" + baseMarker.substring(0, 5)), "the published generation is served");
+            long ranged = System.nanoTime();
             assertEquals(List.of("OutageAccounts"), OprfBrowser.against(portal.uri("")).check(IdentifierHashes.sha1(email)).orElseThrow(),
                     "the oblivious check answers");
+            long checked = System.nanoTime();
             assertEquals(200, portal.status("/api/v1/oprf/buckets/" + baseMarker.substring(0, 5)));
             served += 3;
-            slowestMillis = Math.max(slowestMillis, (System.nanoTime() - started) / 1_000_000);
+            slowestMillis[0] = Math.max(slowestMillis[0], (ranged - started) / 1_000_000);
+            slowestMillis[1] = Math.max(slowestMillis[1], (checked - ranged) / 1_000_000);
+            slowestMillis[2] = Math.max(slowestMillis[2], (System.nanoTime() - checked) / 1_000_000);
         }
         HttpResponse<String> ready = get(portal.uri("/q/health/ready"));
         assertEquals(503, ready.statusCode(), ready.body());
         String health = ready.body();
         assertTrue(health.contains("\"status\": \"DOWN\"") || health.contains("\"status\":\"DOWN\""), health);
         assertTrue(health.contains("Database connections health check"), "health names the database: " + health);
-        System.out.printf("figure: faults %s: %d requests served during a %d s outage, none failed, slowest round of three %d ms;"
-                + " /q/health/ready: %s%n", label, served, OUTAGE_SECONDS, slowestMillis, health.replaceAll("\\s+", " "));
+        System.out.printf("figure: faults %s: %d requests served during a %d s outage, none failed, slowest range %d ms, check %d ms,"
+                + " bucket %d ms; /q/health/ready: %s%n", label, served, OUTAGE_SECONDS, slowestMillis[0], slowestMillis[1],
+                slowestMillis[2], health.replaceAll("\\s+", " "));
         recover(label, "serving", portal, database);
 
         // 2. Staging: the upload ends staged or failed (never stuck), and a failed one can be uploaded again.
