@@ -22,14 +22,20 @@ public class PublicFormCsrfFilter {
             return;
         }
         Cookie cookie = request.getCookies().get(PublicFormCsrf.COOKIE);
-        String presented = isForm(request.getMediaType()) ? formField() : null;
+        String presented = isForm(request) ? formField() : null;
         if (!PublicFormCsrf.matches(cookie == null ? null : cookie.getValue(), presented)) {
             LOG.info("Refused a public form without a valid CSRF token");
             throw new ForbiddenException();
         }
     }
 
-    private static boolean isForm(MediaType type) {
+    private static boolean isForm(ContainerRequestContext request) {
+        MediaType type;
+        try {
+            type = request.getMediaType();
+        } catch (IllegalArgumentException unparsable) { // "Content-Type: " with nothing after it: not a form
+            return false;
+        }
         return type != null && (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)
                 || MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type));
     }

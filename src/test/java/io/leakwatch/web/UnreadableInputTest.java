@@ -2,9 +2,16 @@ package io.leakwatch.web;
 
 import io.leakwatch.testing.AdminBrowser;
 import io.leakwatch.testing.CapturedLog;
+import io.leakwatch.testing.RawHttp;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +41,19 @@ class UnreadableInputTest {
             assertEquals(400, status);
             assertTrue(log.lines().stream().noneMatch(line -> line.contains("undecodable.marker")), String.join("\n", log.lines()));
         }
+    }
+
+    /** Found by bench/fuzz.sh: an empty Content-Type on a public form made its CSRF check throw (500). */
+    @Test
+    void aFormWithAnEmptyContentTypeIsRefusedNotAFailure() {
+        String csrf = "C".repeat(43);
+        byte[] request = RawHttp.request("POST", "/notify".getBytes(StandardCharsets.US_ASCII), Map.of(
+                "Content-Type", new byte[0],
+                "Cookie", ("leakwatch_form=" + csrf).getBytes(StandardCharsets.US_ASCII),
+                "X-Forwarded-For", AdminBrowser.newClientAddress().getBytes(StandardCharsets.US_ASCII)),
+                ("csrf=" + csrf + "&email=someone%40example.org").getBytes(StandardCharsets.US_ASCII));
+        int status = new RawHttp(RestAssured.port, Duration.ofSeconds(10)).send(request).status();
+        assertEquals(403, status, "not a form, so no CSRF token was presented");
     }
 
     @ParameterizedTest
