@@ -99,6 +99,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setConnectConfig("password", password)
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // zonky turns these off for test servers (-F); this one holds the portal's data, and a crash of
+                    // the host must not lose a commit or corrupt the cluster. Later settings win over -F.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "4GB")

@@ -1,5 +1,6 @@
 package io.leakwatch.index;
 
+import io.leakwatch.database.UntilStored;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -12,7 +13,9 @@ import java.time.Duration;
  * synthetic load): begin it (waiting while another is being staged), stage it, build its files, move
  * the pointer in PostgreSQL in one transaction, and switch this node to it. Any failure before the
  * pointer moves discards the staged generation and leaves the previous one served; a crash does the
- * same (the staged generation is discarded at the next start).
+ * same (the staged generation is discarded at the next start). While PostgreSQL is away, the discarding
+ * waits for it to come back (a generation left staged would block every later publish until a restart),
+ * and a switch that committed before the connection broke counts as published.
  */
 @ApplicationScoped
 public class IndexPublisher {
@@ -38,7 +41,9 @@ public class IndexPublisher {
     /**
      * Builds a generation with {@code staging} and publishes it; returns its number. While another
      * generation is being staged (by this process, another node or a command) it waits for that one to
-     * end, however long. A failure before the switch discards the generation and is thrown as it was.
+     * end, however long. A failure before the switch discards the generation and is thrown as it was;
+     * a failure whose switch had committed all the same (the connection broke before the answer came)
+     * is a published generation.
      *
      * @param reason what the generation is for, as the index records it
      * @throws InterruptedIOException if the thread is interrupted while it waits
@@ -50,8 +55,11 @@ public class IndexPublisher {
             servedIndex.prepare(generation);
             generations.publish(generation);
         } catch (IOException | RuntimeException | Error e) {
-            generations.discard(generation);
-            throw e;
+            if (!UntilStored.get("Reading generation " + generation, () -> generations.wasPublished(generation))) {
+                UntilStored.run("Discarding generation " + generation, () -> generations.discard(generation));
+                throw e;
+            }
+            LOG.warnf("Generation %d is published: its switch committed before this failure: %s", generation, e.getMessage());
         }
         try {
             servedIndex.refresh();

@@ -4,6 +4,7 @@ import io.leakwatch.admin.audit.AuditAction;
 import io.leakwatch.admin.audit.AuditLog;
 import io.leakwatch.breach.Breach;
 import io.leakwatch.breach.BreachRegistry;
+import io.leakwatch.database.UntilStored;
 import io.leakwatch.identifier.IdentifierNormaliser;
 import io.leakwatch.index.BucketMerger;
 import io.leakwatch.index.DaemonPools;
@@ -112,14 +113,19 @@ public class IngestWorker {
         try {
             StagingJob.Result result = job.run(report -> {
                 if (System.nanoTime() - lastWrite[0] > PROGRESS_WRITE_INTERVAL_NANOS) {
-                    records.progress(id, report);
                     lastWrite[0] = System.nanoTime();
+                    try {
+                        records.progress(id, report);
+                    } catch (RuntimeException e) { // progress is only shown; staging goes on without the database
+                        LOG.warnf("Could not record the progress of upload %s: %s", id, e.getMessage());
+                    }
                 }
             }, () -> cancelRequests.contains(id));
-            records.staged(id, result.report(), new UploadOptions(options.target(), options.identifierType(), result.columns()));
+            UntilStored.run("Recording upload " + id + " as staged", () -> records.staged(id, result.report(),
+                    new UploadOptions(options.target(), options.identifierType(), result.columns())));
             LOG.infof("Upload %s staged: %d lines in %.1f s", id, result.report().linesRead, (System.nanoTime() - started) / 1e9);
-            audit.record(upload.createdBy, AuditAction.UPLOAD_STAGED, "upload " + id + ": " + result.report().linesAccepted
-                    + " lines accepted, " + result.report().rejected() + " rejected", "");
+            UntilStored.run("Auditing upload " + id, () -> audit.record(upload.createdBy, AuditAction.UPLOAD_STAGED, "upload " + id
+                    + ": " + result.report().linesAccepted + " lines accepted, " + result.report().rejected() + " rejected", ""));
         } catch (StagingJob.CancellationException e) {
             records.ended(id, UploadState.CANCELLED, null);
             files.delete(id);
@@ -172,14 +178,15 @@ public class IngestWorker {
             });
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Publishing upload %s failed", id);
-            records.publishAbandoned(id);
+            UntilStored.run("Returning upload " + id + " to staged", () -> records.publishAbandoned(id));
             return;
         }
         LOG.infof("Upload %s published as generation %d: buckets merged in %.1f s, files built and switched in %.1f s",
                 id, generation, (merged[0] - started[0]) / 1e9, (System.nanoTime() - merged[0]) / 1e9);
-        audit.record(upload.createdBy, AuditAction.UPLOAD_PUBLISHED, "upload " + id + ", generation " + generation, "");
+        UntilStored.run("Auditing upload " + id, () -> audit.record(upload.createdBy, AuditAction.UPLOAD_PUBLISHED,
+                "upload " + id + ", generation " + generation, ""));
         boolean alertsPending = files.keepOnlyAccounts(id);
-        records.published(id, alertsPending);
+        UntilStored.run("Recording upload " + id + " as published", () -> records.published(id, alertsPending));
         if (alertsPending) {
             accountsPublished.fireAsync(new AccountsPublished(id, upload.breachId, generation));
         }
@@ -211,7 +218,7 @@ public class IngestWorker {
     }
 
     private void fail(UUID id, String reason) {
-        records.failed(id, reason);
+        UntilStored.run("Recording upload " + id + " as failed", () -> records.failed(id, reason));
         files.delete(id);
     }
 }

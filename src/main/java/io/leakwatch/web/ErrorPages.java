@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,6 +26,9 @@ import java.util.stream.Collectors;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    /** RESTEasy Reactive's parser of application/x-www-form-urlencoded bodies. */
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
 
     @CheckedTemplate
     static class Templates {
@@ -66,7 +70,46 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Exception exception, UriInfo uri, HttpHeaders headers) {
+        if (isTextPostgresCannotHold(exception)) {
+            return respond(400, uri, headers, messages -> ErrorPage.forStatus(400, messages));
+        }
         return unexpected(exception, uri, headers);
+    }
+
+    /**
+     * A NUL character in a field, a query parameter or a path ({@code ?domain=%00}): PostgreSQL's text
+     * cannot hold it and refuses the query (SQLSTATE 22021). No name, address or title holds one, so the
+     * request is bad, wherever its text was going to be looked up.
+     */
+    private static boolean isTextPostgresCannotHold(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A form body with a broken percent escape ({@code email=a%F0%}) is the sender's mistake, not a
+     * failure: RESTEasy's form parser throws an IllegalArgumentException that quotes the field's value,
+     * which the generic mapper would log (an identifier typed into a form) and answer with 500.
+     */
+    @ServerExceptionMapper
+    public Response mapIllegalArgument(IllegalArgumentException exception, UriInfo uri, HttpHeaders headers) {
+        if (isUndecodableForm(exception)) {
+            return respond(400, uri, headers, messages -> ErrorPage.forStatus(400, messages));
+        }
+        return unexpected(exception, uri, headers);
+    }
+
+    private static boolean isUndecodableForm(IllegalArgumentException exception) {
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            if (frame.getClassName().startsWith(FORM_PARSER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The error page for a request answered outside the REST layer (e.g. by a route filter). */

@@ -52,6 +52,26 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /**
+     * zonky starts its test servers with fsync and synchronous commits off (-F, synchronous_commit=off):
+     * fast for tests, but a power cut or a crash of the host would then lose committed data or corrupt
+     * the cluster. The portal's own server keeps PostgreSQL's defaults; staging turns synchronous commits
+     * off for its own transactions only (IndexGenerations).
+     */
+    @Test
+    void committedDataSurvivesACrashOfTheHost(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(dataDir.resolve("postgres"));
+             Connection connection = connect(database, database.password());
+             var statement = connection.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (var rs = statement.executeQuery("SHOW " + setting)) {
+                    assertTrue(rs.next());
+                    assertEquals("on", rs.getString(1), setting);
+                }
+            }
+        }
+    }
+
     @Test
     void aClusterThatTrustedLocalConnectionsIsConvertedAtStart(@TempDir Path dataDir) throws Exception {
         Path cluster = dataDir.resolve("postgres");

@@ -1,13 +1,13 @@
 package io.leakwatch.ingest;
 
 import io.leakwatch.identifier.IdentifierHashes;
+import io.leakwatch.testing.PortalApi;
 import io.leakwatch.testing.PortalProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,8 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +31,7 @@ class IngestKillIT {
 
     private static final String TOKEN = "kill-test-token-0123456789abcdef0123456789";
     private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration STATE_WITHIN = Duration.ofSeconds(120);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -43,15 +43,16 @@ class IngestKillIT {
         String etagBefore;
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
             portal.awaitOk("/q/health/ready", START);
+            PortalApi api = new PortalApi(portal, TOKEN);
             etagBefore = etag(portal, marker);
-            createBreach(portal, "KilledStaging");
-            uploadId = upload(portal, "KilledStaging", file);
-            awaitState(portal, uploadId, "staging");
+            api.createBreach("KilledStaging");
+            uploadId = api.upload("KilledStaging", "format=sha1-count", file);
+            api.awaitState(uploadId, Set.of("staging"), STATE_WITHIN);
             portal.kill();
         }
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
             portal.awaitOk("/q/health/ready", START);
-            String upload = api(portal, "GET", "/api/admin/uploads/" + uploadId).body();
+            String upload = new PortalApi(portal, TOKEN).upload(uploadId);
             assertTrue(upload.contains("\"state\":\"failed\"") && upload.contains("restart"), upload);
             assertEquals(etagBefore, etag(portal, marker), "the same generation serves");
             assertFalse(portal.get("/range/" + marker.substring(0, 5)).contains(marker.substring(5)));
@@ -67,25 +68,26 @@ class IngestKillIT {
         String uploadId;
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
             portal.awaitOk("/q/health/ready", START);
-            createBreach(portal, "KilledPublish");
-            uploadId = upload(portal, "KilledPublish", file);
-            awaitState(portal, uploadId, "staged");
-            assertEquals(202, api(portal, "POST", "/api/admin/uploads/" + uploadId + "/publish").statusCode());
+            PortalApi api = new PortalApi(portal, TOKEN);
+            api.createBreach("KilledPublish");
+            uploadId = api.upload("KilledPublish", "format=sha1-count", file);
+            api.awaitState(uploadId, Set.of("staged"), STATE_WITHIN);
+            assertEquals(202, api.publish(uploadId));
             Thread.sleep(300); // into the publish: merging buckets, writing the generation files
             portal.kill();
         }
         try (PortalProcess portal = PortalProcess.start(env, dataDir.resolve("portal.log"))) {
             portal.awaitOk("/q/health/ready", START);
-            String upload = api(portal, "GET", "/api/admin/uploads/" + uploadId).body();
+            PortalApi api = new PortalApi(portal, TOKEN);
+            String upload = api.upload(uploadId);
             boolean served = portal.get("/range/" + marker.substring(0, 5)).contains(marker.substring(5) + ":");
             if (upload.contains("\"state\":\"published\"")) {
                 assertTrue(served, "published: its entries are served");
             } else {
                 assertTrue(upload.contains("\"state\":\"staged\""), upload);
                 assertFalse(served, "not published: nothing of it is served");
-                assertEquals(202, api(portal, "POST", "/api/admin/uploads/" + uploadId + "/publish").statusCode(),
-                        "and it can be published again");
-                awaitState(portal, uploadId, "published");
+                assertEquals(202, api.publish(uploadId), "and it can be published again");
+                api.awaitState(uploadId, Set.of("published"), STATE_WITHIN);
                 assertTrue(portal.get("/range/" + marker.substring(0, 5)).contains(marker.substring(5) + ":"));
             }
             assertNoUploadFiles(dataDir);
@@ -108,43 +110,6 @@ class IngestKillIT {
             }
         }
         return marker;
-    }
-
-    private void createBreach(PortalProcess portal, String name) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(portal.uri("/api/admin/breaches"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"Name\":\"" + name + "\",\"Title\":\"" + name + "\",\"BreachDate\":\"2024-01-01\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-    }
-
-    private String upload(PortalProcess portal, String breach, Path file) throws Exception {
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(
-                        portal.uri("/api/admin/breaches/" + breach + "/uploads?format=sha1-count"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]+)\"").matcher(accepted.body());
-        assertTrue(id.find());
-        return id.group(1);
-    }
-
-    private void awaitState(PortalProcess portal, String uploadId, String state) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            String body = api(portal, "GET", "/api/admin/uploads/" + uploadId).body();
-            if (body.contains("\"state\":\"" + state + "\"")) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("upload never reached " + state);
-    }
-
-    private HttpResponse<String> api(PortalProcess portal, String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(portal.uri(path)).header("Authorization", "Bearer " + TOKEN)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String etag(PortalProcess portal, String hash) throws Exception {

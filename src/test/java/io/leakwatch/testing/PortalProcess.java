@@ -22,6 +22,13 @@ import java.util.concurrent.TimeUnit;
 public final class PortalProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /**
+     * 143 is 128 + SIGTERM. Nothing a test does while it waits for a start sends one (stop() is only
+     * called on a portal that is up, kill() sends SIGKILL, and the portal's own stopping of an orphaned
+     * server signals a postgres process): another process on the machine did, one that stops processes
+     * by name rather than by the ids it started.
+     */
+    private static final String SIGTERM_FROM_OUTSIDE = " (SIGTERM, which this test did not send: another process on the machine did)";
 
     private final Process process;
     private final int port;
@@ -52,6 +59,15 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** The operating system's id of the portal's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -62,7 +78,8 @@ public final class PortalProcess implements AutoCloseable {
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("The portal exited with " + process.exitValue() + "; log:\n" + logText());
+                int exit = process.exitValue();
+                throw new AssertionError("The portal exited with " + exit + (exit == 143 ? SIGTERM_FROM_OUTSIDE : "") + "; log:\n" + logText());
             }
             if (status(path) == 200) {
                 return Duration.ofNanos(System.nanoTime() - start);

@@ -3,16 +3,15 @@ package io.leakwatch.admin.session;
 import io.leakwatch.admin.AdminPaths;
 import io.leakwatch.admin.AdminRole;
 import io.leakwatch.admin.SecretToken;
+import io.leakwatch.web.FormBodies;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.WithFormRead;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 import java.util.Set;
 
@@ -61,20 +60,10 @@ public class AdminCsrfFilter {
         }
         // A form carries the token in a field; a script sending a file as the body, in a header (which
         // a cross-site form cannot set).
-        String presented = isForm(request.getMediaType()) ? formField() : request.getHeaderString(HEADER);
+        String presented = FormBodies.isForm(request) ? FormBodies.field(FIELD) : request.getHeaderString(HEADER);
         if (!SecretToken.equal(expected, presented)) {
             LOG.info("Refused an admin form without a valid CSRF token");
             throw new ForbiddenException();
         }
-    }
-
-    private static boolean isForm(MediaType type) {
-        return type != null && (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)
-                || MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type));
-    }
-
-    private static String formField() {
-        Object value = CurrentRequestManager.get().getFormParameter(FIELD, true, false);
-        return value instanceof String text ? text : null;
     }
 }
