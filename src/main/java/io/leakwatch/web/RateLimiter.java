@@ -92,7 +92,8 @@ public class RateLimiter {
         return buckets.computeIfAbsent(rule + " " + client, key -> new Bucket(limits, now));
     }
 
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not at start: a portal that refuses to start would run it while shutting down
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetFullBuckets() {
         long now = clock.millis();
         buckets.values().removeIf(bucket -> bucket.isFull(now));

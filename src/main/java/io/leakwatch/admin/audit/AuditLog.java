@@ -108,7 +108,8 @@ public class AuditLog {
         return new AuditPage(entries, older);
     }
 
-    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not at start: a portal that refuses to start would run it while shutting down
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldEvents() {
         int deleted = entityManager.createNativeQuery("DELETE FROM admin_audit_event WHERE last_occurred_at < :cutoff")
                 .setParameter("cutoff", Instant.now(clock).minus(config.retention()))

@@ -77,7 +77,8 @@ public class AdminSessions {
         }
     }
 
-    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not at start: a portal that refuses to start would run it while shutting down
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetEndedSessions() {
         Instant now = Instant.now(clock);
         AdminSession.delete("lastSeenAt < ?1 or createdAt < ?2",

@@ -99,7 +99,8 @@ public class SignInThrottle {
         }
     }
 
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not at start: a portal that refuses to start would run it while shutting down
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void forgetOldFailures() {
         Instant now = Instant.now(clock);
         byAccountAndAddress.values().removeIf(failures -> failures.forgottenBy(now));
