@@ -68,9 +68,10 @@ public class ErrorPages {
                 : member + ": not a value of the expected type or format.", uri, headers);
     }
 
+    /** Anything else: the sender's mistake that a lower layer threw as a failure gets 400, the rest 500. */
     @ServerExceptionMapper
     public Response mapUnexpected(Exception exception, UriInfo uri, HttpHeaders headers) {
-        if (isTextPostgresCannotHold(exception)) {
+        if (isTextPostgresCannotHold(exception) || isUndecodableForm(exception)) {
             return respond(400, uri, headers, messages -> ErrorPage.forStatus(400, messages));
         }
         return unexpected(exception, uri, headers);
@@ -95,15 +96,10 @@ public class ErrorPages {
      * failure: RESTEasy's form parser throws an IllegalArgumentException that quotes the field's value,
      * which the generic mapper would log (an identifier typed into a form) and answer with 500.
      */
-    @ServerExceptionMapper
-    public Response mapIllegalArgument(IllegalArgumentException exception, UriInfo uri, HttpHeaders headers) {
-        if (isUndecodableForm(exception)) {
-            return respond(400, uri, headers, messages -> ErrorPage.forStatus(400, messages));
+    private static boolean isUndecodableForm(Exception exception) {
+        if (!(exception instanceof IllegalArgumentException)) {
+            return false;
         }
-        return unexpected(exception, uri, headers);
-    }
-
-    private static boolean isUndecodableForm(IllegalArgumentException exception) {
         for (StackTraceElement frame : exception.getStackTrace()) {
             if (frame.getClassName().startsWith(FORM_PARSER)) {
                 return true;
