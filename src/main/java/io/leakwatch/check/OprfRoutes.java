@@ -192,7 +192,7 @@ public class OprfRoutes {
             metrics.oprfNotModified();
             return;
         }
-        finishedBodies.send(response, APPLICATION_JSON, served.body(bucket, listing));
+        finishedBodies.send(context.request(), response, APPLICATION_JSON, served.body(bucket, listing));
         metrics.oprfServed();
     }
 

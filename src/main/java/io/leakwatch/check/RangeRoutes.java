@@ -134,7 +134,7 @@ public class RangeRoutes {
             int padding = RangeBody.paddingFor(RangeBody.passwordBodyEntries(unpadded), random);
             body = ByteBuffer.wrap(RangeBody.padPasswordBody(kind, unpadded, padding, random));
         }
-        finishedBodies.send(response, TEXT_PLAIN, body);
+        finishedBodies.send(context.request(), response, TEXT_PLAIN, body);
         metrics.served(kind);
     }
 
@@ -176,7 +176,7 @@ public class RangeRoutes {
         ByteBuffer bucket = snapshot.file(HashKind.ACCOUNT).bucket(bucketPrefix);
         byte[] body = RangeBody.accountBody(bucketPrefix, sixth, bucket, accountSearchNames::nameOf, wantsPadding(context),
                 ThreadLocalRandom.current());
-        finishedBodies.send(response, APPLICATION_JSON, ByteBuffer.wrap(body));
+        finishedBodies.send(context.request(), response, APPLICATION_JSON, ByteBuffer.wrap(body));
     }
 
     /** GET and HEAD go on; OPTIONS is a CORS preflight; anything else is refused. */

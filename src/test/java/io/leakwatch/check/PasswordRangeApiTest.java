@@ -12,7 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -23,9 +28,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -243,6 +252,96 @@ class PasswordRangeApiTest {
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             assertEquals("HTTP/1.1 200 OK", in.readLine());
+        }
+    }
+
+    /**
+     * Many requests on one connection, sent before any answer is read, as a client pipelining or a
+     * proxy reusing connections would: every answer is whole and in order, plain, compressed, padded
+     * or a HEAD's (which gives the length a GET gets), and a large bucket survives the socket's buffer
+     * filling up while the client is not reading yet.
+     */
+    @Test
+    void pipelinedRequestsOnOneConnectionGetWholeAnswersInOrder() throws Exception {
+        byte[] first = IndexFixture.randomHash(HashKind.PASSWORD_SHA1);
+        List<IndexEntry> entries = new ArrayList<>();
+        entries.add(new IndexEntry(first, 3));
+        for (int i = 0; i < 3000; i++) { // one bucket of about 120 KB
+            byte[] sibling = IndexFixture.randomHash(HashKind.PASSWORD_SHA1);
+            System.arraycopy(first, 0, sibling, 0, 2);
+            sibling[2] = (byte) ((first[2] & 0xF0) | (sibling[2] & 0x0F));
+            entries.add(new IndexEntry(sibling, 1));
+        }
+        byte[] other = IndexFixture.randomHash(HashKind.PASSWORD_SHA1);
+        entries.add(new IndexEntry(other, 5));
+        fixture.publish(HashKind.PASSWORD_SHA1, entries);
+        String big = IndexFixture.hex(first).substring(0, 5);
+        String small = IndexFixture.hex(other).substring(0, 5);
+        byte[] bigBody = plainBody(big);
+        assertTrue(bigBody.length > 100_000, "the bucket is larger than a socket buffer: " + bigBody.length);
+
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add("GET /range/" + big + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            requests.add("HEAD /range/" + big + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            requests.add("GET /range/" + small + " HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n");
+            requests.add("GET /range/" + small + " HTTP/1.1\r\nHost: x\r\nAdd-Padding: true\r\n\r\n");
+        }
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(String.join("", requests).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(200); // the portal writes while nothing is read
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            for (int i = 0; i < 20; i++) {
+                RawAnswer get = RawAnswer.read(in, false);
+                assertEquals(200, get.status());
+                assertTrue(Arrays.equals(bigBody, get.body()), "GET " + i + " is the whole bucket, byte for byte");
+                RawAnswer head = RawAnswer.read(in, true);
+                assertEquals(200, head.status());
+                assertEquals(String.valueOf(bigBody.length), head.headers().get("content-length"), "HEAD " + i);
+                RawAnswer gzipped = RawAnswer.read(in, false);
+                assertEquals("gzip", gzipped.headers().get("content-encoding"));
+                String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))
+                        .readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(wireLines(unzipped).contains(IndexFixture.hex(other).substring(5) + ":5"), "gzip " + i);
+                RawAnswer padded = RawAnswer.read(in, false);
+                assertTrue(wireLines(new String(padded.body(), StandardCharsets.US_ASCII)).contains(IndexFixture.hex(other).substring(5) + ":5"),
+                        "padded " + i);
+            }
+        }
+    }
+
+    private static byte[] plainBody(String prefix) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/range/" + prefix)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    /** One HTTP/1.1 answer read off a raw connection: status, headers (lower-case names) and a Content-Length body. */
+    private record RawAnswer(int status, Map<String, String> headers, byte[] body) {
+        static RawAnswer read(DataInputStream in, boolean head) throws IOException {
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            Map<String, String> headers = new HashMap<>();
+            for (String line = line(in); !line.isEmpty(); line = line(in)) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+            byte[] body = new byte[head ? 0 : Integer.parseInt(headers.get("content-length"))];
+            in.readFully(body);
+            return new RawAnswer(status, headers, body);
+        }
+
+        private static String line(DataInputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("the connection ended inside an answer");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
         }
     }
 
