@@ -2,7 +2,6 @@ package io.leakwatch.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged portal ({@code target/quarkus-app/quarkus-run.jar}) run as a real child process, the
@@ -30,36 +31,53 @@ public final class PortalProcess implements AutoCloseable {
      */
     private static final String SIGTERM_FROM_OUTSIDE = " (SIGTERM, which this test did not send: another process on the machine did)";
 
+    /** Quarkus's start line, which names the port the kernel gave it. */
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://\\S*:(\\d+)");
+
     private final Process process;
-    private final int port;
     private final Path log;
+    private final long logStart;
+    private volatile int port = -1;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PortalProcess(Process process, int port, Path log) {
+    private PortalProcess(Process process, Path log, long logStart) {
         this.process = process;
-        this.port = port;
         this.log = log;
+        this.logStart = logStart;
     }
 
-    /** Starts the jar with {@code environment} added to this JVM's, on a free port. */
+    /**
+     * Starts the jar with {@code environment} added to this JVM's. It listens on port 0, a port the
+     * kernel picks as it binds: a port found free beforehand could be taken before the portal bound it,
+     * as an outgoing connection once did (the ports a free-port probe finds and the ports of outgoing
+     * connections come from the same ephemeral range).
+     */
     public static PortalProcess start(Map<String, String> environment, Path log, String... arguments) {
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().putAll(environment);
         try {
-            return new PortalProcess(builder.start(), port, log);
+            long logStart = Files.exists(log) ? Files.size(log) : 0; // a restart appends to the same log
+            return new PortalProcess(builder.start(), log, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The port the portal listens on, as its start line says; -1 until it has said. */
     public int port() {
+        if (port < 0) {
+            String text = logText();
+            Matcher listening = LISTENING.matcher(text.substring((int) Math.min(logStart, text.length())));
+            if (listening.find()) {
+                port = Integer.parseInt(listening.group(1));
+            }
+        }
         return port;
     }
 
@@ -69,6 +87,9 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     public URI uri(String path) {
+        if (port() < 0) {
+            throw new IllegalStateException("The portal has not said yet which port it listens on");
+        }
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -90,6 +111,9 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     public int status(String path) {
+        if (port() < 0) {
+            return -1;
+        }
         try {
             return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -155,14 +179,6 @@ public final class PortalProcess implements AutoCloseable {
 
     private static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {
