@@ -36,24 +36,22 @@ public class RangeMetrics {
         oprfNotModified = oprfCounter(registry, "304");
     }
 
-    // Counted in a LongAdder the registry reads when scraped: a registered Counter is a composite that
-    // forwards every increment to each registry, a cost paid on every bucket request.
     private static LongAdder oprfCounter(MeterRegistry registry, String status) {
-        LongAdder count = new LongAdder();
-        FunctionCounter.builder("leakwatch.oprf.bucket.requests", count, LongAdder::sum)
-                .description("OPRF bucket answers, by status")
-                .tag("status", status)
-                .register(registry);
-        return count;
+        return counted(registry, "leakwatch.oprf.bucket.requests", "OPRF bucket answers, by status", "status", status);
     }
 
     private static LongAdder counter(MeterRegistry registry, HashKind kind, String status) {
+        return counted(registry, "leakwatch.range.requests", "Password range answers, by mode and status",
+                "mode", kind == HashKind.PASSWORD_NTLM ? "ntlm" : "sha1", "status", status);
+    }
+
+    /**
+     * A counter the registry reads from a LongAdder when scraped: a registered Counter is a composite
+     * that forwards every increment to each registry, a cost paid on every bucket request.
+     */
+    private static LongAdder counted(MeterRegistry registry, String name, String description, String... tags) {
         LongAdder count = new LongAdder();
-        FunctionCounter.builder("leakwatch.range.requests", count, LongAdder::sum)
-                .description("Password range answers, by mode and status")
-                .tag("mode", kind == HashKind.PASSWORD_NTLM ? "ntlm" : "sha1")
-                .tag("status", status)
-                .register(registry);
+        FunctionCounter.builder(name, count, LongAdder::sum).description(description).tags(tags).register(registry);
         return count;
     }
 
