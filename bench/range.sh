@@ -13,6 +13,8 @@
 #             buckets, published as a synthetic upload (SHA-1s, target=accounts) through the admin API;
 #             the publish evaluates every entry's OPRF output (minutes on a busy 2-core machine)
 #     --tuned the portal with the bench's own tuning (access log off, -Xmx$HEAP), named as such in the output
+#     GZIP=1  every request asks for gzip (Accept-Encoding: gzip), and nginx compresses too, at the portal's
+#             level (1, per request, as the portal does); bodies are compared after decompression
 #
 # Per scenario: the portal is started fresh and measured for the first 10 s after /q/health/ready
 # turns UP (then nginx for 10 s, as the reference of that moment); both are warmed up; then ROUNDS
@@ -24,7 +26,7 @@
 # and the packaged jar (built if missing).
 # Settings: BENCH_DIR (default /tmp/leakwatch-bench), DURATION (8s per round), ROUNDS (5), WARMUP (20s),
 # CONNECTIONS (32), THREADS (wrk threads, 1), HEAP (512m, --tuned only), OPRF_ENTRIES (1000000), REUSE=1 to
-# keep an index and export from an earlier run of the same scenario.
+# keep an index and export from an earlier run of the same scenario, GZIP=1 (above).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk nginx java bc curl python3; do
@@ -44,6 +46,13 @@ PORTAL_PORT=18080
 NGINX_PORT=18081
 HEAP=${HEAP:-512m}
 HZ=$(getconf CLK_TCK)
+GZIP=${GZIP:-0}
+ACCEPT_ENCODING=()
+NGINX_GZIP=""
+if [ "$GZIP" = 1 ]; then
+  ACCEPT_ENCODING=(-H 'Accept-Encoding: gzip')
+  NGINX_GZIP="gzip on; gzip_comp_level 1; gzip_min_length 0; gzip_types text/plain application/json;"
+fi
 
 cpu_ticks() { # user+system clock ticks of a process and its threads
   awk '{print $14 + $15}' "/proc/$1/stat"
@@ -57,7 +66,7 @@ load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
 run_wrk() { # duration url buckets -> prints "rps p99ms requests" (requests for $BUCKET_PATH{PREFIX})
   local out
-  out=$(BUCKETS=$3 BUCKET_PATH=$BUCKET_PATH wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s bench/random-prefix.lua "$2")
+  out=$(BUCKETS=$3 BUCKET_PATH=$BUCKET_PATH wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" "${ACCEPT_ENCODING[@]}" --latency -s bench/random-prefix.lua "$2")
   local rps p99 requests errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' <<<"$out")
@@ -160,6 +169,9 @@ scenario() { # name entries buckets [oprf]
     BUCKET_PATH=/range/
     echo "== $name: $entries entries in $buckets buckets; wrk $THREADS thread(s), $CONNECTIONS connections, random prefixes"
   fi
+  if [ "$GZIP" = 1 ]; then
+    echo "   every request asks for gzip; nginx compresses per request at level 1, as the portal does (GZIP=1)"
+  fi
   if [ "$TUNED" = 1 ]; then
     echo "   portal: TUNED by the bench (access log off, -Xmx$HEAP), NOT as shipped"
   else
@@ -187,6 +199,7 @@ http {
   tcp_nopush on;
   keepalive_requests 1000000;
   default_type text/plain;
+  $NGINX_GZIP
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $dir/export;
@@ -209,11 +222,17 @@ NGINX
   local first first_nginx
   first=$(run_wrk 10s "http://127.0.0.1:$PORTAL_PORT" "$buckets")
   first_nginx=$(run_wrk 10s "http://127.0.0.1:$NGINX_PORT" "$buckets")
-  # Same bodies from both: a sanity check that the comparison is fair.
+  # Same bodies from both (with GZIP=1: both compressed them, compared decompressed): a sanity check
+  # that the comparison is fair.
   for prefix in 00000 $(printf '%05X ' $((buckets / 2)) $((buckets - 1))); do
-    curl -sf -o "$dir/portal.body" "http://127.0.0.1:$PORTAL_PORT$BUCKET_PATH$prefix" \
-      && curl -sf -o "$dir/nginx.body" "http://127.0.0.1:$NGINX_PORT$BUCKET_PATH$prefix" \
-      && cmp -s "$dir/portal.body" "$dir/nginx.body" || { echo "bodies differ for $prefix"; exit 1; }
+    for server in portal:$PORTAL_PORT nginx:$NGINX_PORT; do
+      curl -sf --compressed -D "$dir/${server%%:*}.headers" -o "$dir/${server%%:*}.body" \
+        "${ACCEPT_ENCODING[@]}" "http://127.0.0.1:${server##*:}$BUCKET_PATH$prefix" || { echo "${server%%:*} failed on $prefix"; exit 1; }
+      if [ "$GZIP" = 1 ] && ! grep -qi '^content-encoding: gzip' "$dir/${server%%:*}.headers"; then
+        echo "${server%%:*} did not compress $prefix"; exit 1
+      fi
+    done
+    cmp -s "$dir/portal.body" "$dir/nginx.body" || { echo "bodies differ for $prefix"; exit 1; }
   done
   run_wrk "$WARMUP" "http://127.0.0.1:$NGINX_PORT" "$buckets" >/dev/null
   run_wrk "$WARMUP" "http://127.0.0.1:$PORTAL_PORT" "$buckets" >/dev/null
@@ -237,7 +256,7 @@ NGINX
     ratio=$(echo "$l_rps / $n_rps" | bc -l)
     printf '  %-6s ratio leakwatch/nginx requests/s: %.2f\n' "$round" "$ratio"
     ratios+=("$ratio"); n_p99s+=("$n_p99"); l_p99s+=("$l_p99"); l_rates+=("$l_rps")
-    echo "$name $round $n_rps $l_rps" >>"$WORK/ratios.txt"
+    echo "$name$([ "$GZIP" = 1 ] && echo -gzip) $round $n_rps $l_rps" >>"$WORK/ratios.txt"
   done
   local median_ratio warmed
   median_ratio=$(printf '%s\n' "${ratios[@]}" | median)
