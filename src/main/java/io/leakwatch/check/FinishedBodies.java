@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.nio.ByteBuffer;
 import java.time.ZoneOffset;
@@ -49,13 +50,18 @@ public class FinishedBodies {
     private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
     private static final CharSequence HSTS_VALUE = HttpHeaders.createOptimized(RequestOriginFilter.STRICT_TRANSPORT_SECURITY);
 
+    private static final Logger LOG = Logger.getLogger(FinishedBodies.class);
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+
     private final CharSequence cacheControl;
+    private final GzipBodies gzipBodies;
     private final ConfiguredHeaders configuredHeaders;
     private final TrustedProxies trustedProxies;
     private volatile GenerationValidators validators = new GenerationValidators(-1, new Validators[0]);
     private volatile OprfValidators oprfValidators;
 
-    public FinishedBodies(IndexConfig config, ConfiguredHeaders configuredHeaders, TrustedProxies trustedProxies) {
+    public FinishedBodies(IndexConfig config, ConfiguredHeaders configuredHeaders, TrustedProxies trustedProxies, GzipBodies gzipBodies) {
+        this.gzipBodies = gzipBodies;
         this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + config.rangeMaxAge().toSeconds());
         this.configuredHeaders = configuredHeaders;
         this.trustedProxies = trustedProxies;
@@ -141,10 +147,26 @@ public class FinishedBodies {
 
     /**
      * Writes {@code body} as it is: a slice of the mapped generation file goes to the socket without a
-     * copy in the JVM. Compression stays Vert.x's, when the client asks for it.
+     * copy in the JVM. A GET whose client prefers gzip gets it compressed on a {@link GzipBodies} thread
+     * rather than by Vert.x on the event loop, which serves every connection; other codings stay Vert.x's.
      */
     public void send(HttpServerRequest request, HttpServerResponse response, CharSequence contentType, ByteBuffer body) {
-        ok(request, response, contentType, body.remaining()).end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+        ok(request, response, contentType, body.remaining());
+        if (request.method() == HttpMethod.GET && GzipBodies.preferred(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            gzipBodies.compress(body).onComplete(compressed -> {
+                if (response.closed()) {
+                    return;
+                }
+                if (compressed.succeeded()) {
+                    response.putHeader(HttpHeaders.CONTENT_ENCODING, GZIP).end(Buffer.buffer(Unpooled.wrappedBuffer(compressed.result())));
+                } else {
+                    LOG.warnf("Gzip of a body failed (%s); sent uncompressed", compressed.cause().getClass().getSimpleName());
+                    response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+                }
+            });
+            return;
+        }
+        response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
     }
 
     /** A HEAD's answer says the length of the body a GET would get, as nginx's does; Vert.x leaves it out. */

@@ -35,12 +35,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -179,6 +181,42 @@ class PasswordRangeApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(identity.headers().firstValue("Content-Encoding").isEmpty(), "no compression unless asked");
         assertTrue(wireLines(identity.body()).contains(IndexFixture.hex(hash).substring(5) + ":2"));
+    }
+
+    @Test
+    void aGzipAnswerIsTheIdentityBodyCompressedAndOtherCodingsStillWork() throws Exception {
+        byte[] hash = IndexFixture.randomHash(HashKind.PASSWORD_SHA1);
+        fixture.publish(HashKind.PASSWORD_SHA1, List.of(new IndexEntry(hash, 3)));
+        String prefix = IndexFixture.hex(hash).substring(0, 5);
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<byte[]> identity = rawGet(client, prefix, null);
+        assertTrue(identity.headers().firstValue("Content-Encoding").isEmpty());
+        HttpResponse<byte[]> gzipped = rawGet(client, prefix, "br;q=1.0, gzip;q=0.9, deflate;q=0.5");
+        assertEquals(200, gzipped.statusCode());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals(String.valueOf(gzipped.body().length), gzipped.headers().firstValue("Content-Length").orElse(null));
+        assertEquals(new String(identity.body(), StandardCharsets.US_ASCII),
+                new String(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes(), StandardCharsets.US_ASCII),
+                "the same bytes once decompressed");
+        assertEquals(identity.headers().firstValue("ETag"), gzipped.headers().firstValue("ETag"));
+
+        HttpResponse<byte[]> refused = rawGet(client, prefix, "gzip;q=0");
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty(), "gzip;q=0 refuses gzip");
+        assertArrayEquals(identity.body(), refused.body());
+
+        HttpResponse<byte[]> deflated = rawGet(client, prefix, "gzip;q=0.2, deflate");
+        assertEquals("deflate", deflated.headers().firstValue("Content-Encoding").orElse(null), "the client's first choice");
+        assertEquals(new String(identity.body(), StandardCharsets.US_ASCII),
+                new String(new InflaterInputStream(new ByteArrayInputStream(deflated.body())).readAllBytes(), StandardCharsets.US_ASCII));
+    }
+
+    private static HttpResponse<byte[]> rawGet(HttpClient client, String prefix, String acceptEncoding) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/range/" + prefix));
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
