@@ -58,7 +58,10 @@ class OprfNodeLimitTest {
 
         assertEquals(429, response.statusCode(), "every request came from another network, yet the node said no");
         int retryAfter = Integer.parseInt(response.header("Retry-After"));
-        assertTrue(retryAfter > 600 && retryAfter <= 720, "one evaluation back every 3600 s / 5, not " + retryAfter);
+        assertTrue(retryAfter > 0 && retryAfter <= 720, "one evaluation back every 3600 s / 5, not " + retryAfter);
+        if (allowed == NODE_LIMIT) { // a full bucket when this test began (other tests of this profile may spend from it)
+            assertTrue(retryAfter > 600, "the first of this test's evaluations comes back first, not in " + retryAfter + " s");
+        }
         assertTrue(response.jsonPath().getString("detail").startsWith("The portal is answering as many checks as it can"));
         assertEquals(limitedBefore + 1, registry.counter("leakwatch.oprf.evaluations", "outcome", "limited-total").count());
         given().get("/api/v1/oprf/buckets/ABCDE").then().statusCode(200);

@@ -26,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoDataIT {
 
     /**
-     * Loading the demo set now includes the OPRF outputs of its entries: 109 to 118 s were measured on
-     * this 2-core machine under a load average of 13; the figure below keeps the time in sight.
+     * Loading the demo set now includes the OPRF outputs of its entries: 109 to 188 s were measured on
+     * this 2-core machine under a load average of 13 to 14 (about 100 s in CI); the figure below keeps the
+     * time in sight, and the wait leaves room for a slower machine than that.
      */
-    private static final Duration FIRST_START = Duration.ofMinutes(5);
+    private static final Duration FIRST_START = Duration.ofMinutes(8);
 
     @Test
     void theReadmesExampleIdentifiersAreFoundOnAFreshPortal(@TempDir Path dataDir) {
