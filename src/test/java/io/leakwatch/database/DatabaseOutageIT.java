@@ -168,7 +168,7 @@ class DatabaseOutageIT {
         int connectionsAfter = clientConnections(connect);
         System.out.printf("figure: faults %s: threads %d -> %d, pool connections %d -> %d, open files %d -> %d (class path %d -> %d,"
                 + " clients' connections %d -> %d, database connections %d -> %d, the rest %d -> %d); added: %s%n", label,
-                before.threads(), after.threads(), connectionsBefore, connectionsAfter, before.openFiles(), after.openFiles(),
+                before.threads(), after.threads(), connectionsBefore, connectionsAfter, descriptorsBefore.total(), descriptorsAfter.total(),
                 descriptorsBefore.classPath(), descriptorsAfter.classPath(), descriptorsBefore.accepted(), descriptorsAfter.accepted(),
                 descriptorsBefore.opened(), descriptorsAfter.opened(), descriptorsBefore.other(), descriptorsAfter.other(),
                 descriptorsAfter.addedSince(descriptorsBefore));

@@ -15,9 +15,6 @@ import java.util.stream.Stream;
 /** What a running process holds, read from {@code /proc}: resident memory, threads, open file descriptors. */
 public record ProcessUsage(long rssKib, int threads, int openFiles) {
 
-    /** /proc/net/tcp's state of a connection both ends still have open. */
-    private static final String ESTABLISHED = "01";
-
     public static ProcessUsage of(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
         try (Stream<String> status = Files.lines(proc.resolve("status")); Stream<Path> fds = Files.list(proc.resolve("fd"))) {
@@ -43,10 +40,13 @@ public record ProcessUsage(long rssKib, int threads, int openFiles) {
      * clients made to {@code port} and hold open, the clients' to close (an HTTP client keeps idle
      * connections until it is collected). {@code opened}: connections the process made and both ends
      * still hold (its database pool). {@code other}: everything else, where a leak shows, including a
-     * connection the peer closed and the process did not (CLOSE_WAIT). {@code added} lists targets by
-     * kind ({@code socket:[]}) for a message.
+     * connection the peer closed and the process did not (CLOSE_WAIT). {@code targets} counts the
+     * descriptors by target, sockets and pipes by kind ({@code socket:[]}), for a message.
      */
     public record Descriptors(int classPath, int accepted, int opened, int other, Map<String, Integer> targets) {
+
+        /** /proc/net/tcp's state of a connection both ends still have open. */
+        private static final String ESTABLISHED = "01";
 
         public static Descriptors of(long pid, int port) {
             Path proc = Path.of("/proc", Long.toString(pid));
@@ -89,6 +89,11 @@ public record ProcessUsage(long rssKib, int threads, int openFiles) {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read /proc of process " + pid, e);
             }
+        }
+
+        /** All the process's descriptors in this reading. */
+        public int total() {
+            return classPath + accepted + opened + other;
         }
 
         /** The targets this reading has more descriptors for than {@code before}, with how many more. */

@@ -36,27 +36,23 @@ class RateLimitTest {
     @Test
     void aClientOverTheLimitGets429WithRetryAfterUntilItsBucketRefills() throws Exception {
         try (AutoCloseable stopped = clock.freeze()) { // Retry-After to the second, however slowly the requests go out
-            overTheLimit();
+            String address = AdminBrowser.newClientAddress();
+            for (int i = 0; i < 5; i++) {
+                assertEquals(404, get("/rate-limit-probe/" + i, address).statusCode(), "request " + (i + 1) + " passes the limit");
+            }
+
+            Response refused = get("/rate-limit-probe/6", address);
+
+            assertEquals(429, refused.statusCode());
+            assertEquals("12", refused.header("Retry-After"), "one request back every 60 s / 5");
+            assertEquals("nosniff", refused.header("X-Content-Type-Options"));
+            assertNotNull(refused.header("Content-Security-Policy"));
+            assertEquals(404, get("/rate-limit-probe/x", AdminBrowser.newClientAddress()).statusCode(), "other clients are not held back");
+
+            clock.advance(Duration.ofSeconds(12));
+            assertEquals(404, get("/rate-limit-probe/7", address).statusCode(), "one request came back");
+            assertEquals(429, get("/rate-limit-probe/8", address).statusCode());
         }
-    }
-
-    private void overTheLimit() {
-        String address = AdminBrowser.newClientAddress();
-        for (int i = 0; i < 5; i++) {
-            assertEquals(404, get("/rate-limit-probe/" + i, address).statusCode(), "request " + (i + 1) + " passes the limit");
-        }
-
-        Response refused = get("/rate-limit-probe/6", address);
-
-        assertEquals(429, refused.statusCode());
-        assertEquals("12", refused.header("Retry-After"), "one request back every 60 s / 5");
-        assertEquals("nosniff", refused.header("X-Content-Type-Options"));
-        assertNotNull(refused.header("Content-Security-Policy"));
-        assertEquals(404, get("/rate-limit-probe/x", AdminBrowser.newClientAddress()).statusCode(), "other clients are not held back");
-
-        clock.advance(Duration.ofSeconds(12));
-        assertEquals(404, get("/rate-limit-probe/7", address).statusCode(), "one request came back");
-        assertEquals(429, get("/rate-limit-probe/8", address).statusCode());
     }
 
     @Test

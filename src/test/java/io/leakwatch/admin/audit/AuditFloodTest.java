@@ -43,31 +43,27 @@ class AuditFloodTest {
     @Test
     void bogusTokensFromOneAddressAreLimitedAndLoggedAsOneLineWithACount() throws Exception {
         try (AutoCloseable stopped = clock.freeze()) { // Retry-After to the second, however slowly the requests go out
-            floodWithBogusTokens();
+            String attacker = AdminBrowser.newClientAddress();
+            String recorded = InetAddress.getByName(attacker).getHostAddress(); // a literal: no lookup
+            for (int i = 0; i < 10; i++) {
+                assertEquals(401, bogusToken(attacker, i).statusCode(), "failed attempt " + (i + 1));
+            }
+
+            Response refused = bogusToken(attacker, 10);
+
+            assertEquals(429, refused.statusCode(), "the eleventh failed token within ten minutes");
+            assertEquals("60", refused.header("Retry-After"), "one attempt back every minute");
+            assertEquals(401, bogusToken(AdminBrowser.newClientAddress(), 0).statusCode(), "other addresses are not held back");
+
+            Document page = Jsoup.parse(TestAdmins.signedIn(accounts, "auditor").get("/admin/audit?action=token.rejected").then().statusCode(200).extract().asString());
+            List<Element> fromAttacker = page.select("table.audit-log tbody tr").stream()
+                    .filter(row -> row.select("td").last().text().equals(recorded))
+                    .toList();
+            assertEquals(1, fromAttacker.size(), "one line for the whole flood");
+            assertEquals("10", fromAttacker.get(0).selectFirst(".repeats").text(), "counting the ten that were looked up");
+            assertTrue(page.select("table.audit-log tbody tr").stream().allMatch(row -> row.attr("data-action").equals("token.rejected")),
+                    "the filter shows that action only");
         }
-    }
-
-    private void floodWithBogusTokens() throws Exception {
-        String attacker = AdminBrowser.newClientAddress();
-        String recorded = InetAddress.getByName(attacker).getHostAddress(); // a literal: no lookup
-        for (int i = 0; i < 10; i++) {
-            assertEquals(401, bogusToken(attacker, i).statusCode(), "failed attempt " + (i + 1));
-        }
-
-        Response refused = bogusToken(attacker, 10);
-
-        assertEquals(429, refused.statusCode(), "the eleventh failed token within ten minutes");
-        assertEquals("60", refused.header("Retry-After"), "one attempt back every minute");
-        assertEquals(401, bogusToken(AdminBrowser.newClientAddress(), 0).statusCode(), "other addresses are not held back");
-
-        Document page = Jsoup.parse(TestAdmins.signedIn(accounts, "auditor").get("/admin/audit?action=token.rejected").then().statusCode(200).extract().asString());
-        List<Element> fromAttacker = page.select("table.audit-log tbody tr").stream()
-                .filter(row -> row.select("td").last().text().equals(recorded))
-                .toList();
-        assertEquals(1, fromAttacker.size(), "one line for the whole flood");
-        assertEquals("10", fromAttacker.get(0).selectFirst(".repeats").text(), "counting the ten that were looked up");
-        assertTrue(page.select("table.audit-log tbody tr").stream().allMatch(row -> row.attr("data-action").equals("token.rejected")),
-                "the filter shows that action only");
     }
 
     @Test
